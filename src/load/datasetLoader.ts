@@ -1,0 +1,59 @@
+// Reads the ontology, the embedded data and any user files into one N3 store,
+// each in its named graph (DESIGN §3).
+import { basename, extname, join } from 'node:path';
+import { DataFactory, Store } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { GRAPH } from '../namespaces.js';
+import { expandInputPaths, listTurtleFiles, parseTurtleFile } from './turtleFiles.js';
+
+export interface DatasetSources {
+  /** Folder with the ontology (`*.ttl`), `shapes/` and `rules/`. */
+  ontologyDir: string;
+  /** Folder with the asserted data (`*.ttl`). */
+  dataDir: string;
+  /** Extra Turtle files or folders supplied by the user. */
+  userData: readonly string[];
+}
+
+export interface LoadedFile {
+  path: string;
+  graph: string;
+  triples: number;
+}
+
+export interface LoadedDataset {
+  store: Store;
+  files: LoadedFile[];
+}
+
+export function loadDataset(sources: DatasetSources): LoadedDataset {
+  const store = new Store();
+  const files: LoadedFile[] = [];
+  const add = (path: string, graph: string): void => {
+    const quads = parseTurtleFile(path, DataFactory.namedNode(graph));
+    store.addQuads(quads);
+    files.push({ path, graph, triples: quads.length });
+  };
+  for (const path of listTurtleFiles(sources.ontologyDir)) add(path, GRAPH.ontology);
+  for (const path of listTurtleFiles(sources.dataDir)) add(path, GRAPH.data);
+  const userGraphs = new Set<string>();
+  for (const path of expandInputPaths(sources.userData)) {
+    add(path, uniqueUserGraph(path, userGraphs));
+  }
+  return { store, files };
+}
+
+/** Shapes are loaded for validation only; they are not part of the served graphs. */
+export function loadShapes(ontologyDir: string): Quad[] {
+  return listTurtleFiles(join(ontologyDir, 'shapes')).flatMap((path) =>
+    parseTurtleFile(path, DataFactory.defaultGraph()),
+  );
+}
+
+function uniqueUserGraph(path: string, taken: Set<string>): string {
+  const stem = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'data';
+  let graph = `${GRAPH.userPrefix}${stem}`;
+  for (let n = 2; taken.has(graph); n++) graph = `${GRAPH.userPrefix}${stem}-${n}`;
+  taken.add(graph);
+  return graph;
+}

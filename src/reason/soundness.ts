@@ -1,0 +1,67 @@
+// Checks that reasoning stayed sound: roles that became equivalent belong to
+// exactly the same section 3.2 categories (an equivalence across categories
+// would merge players the draft keeps apart), and no resource is an
+// instance of two disjoint classes.
+import { DataFactory, type Store } from 'n3';
+import { IOT, OWL, RDF, RDFS } from '../namespaces.js';
+
+const { namedNode } = DataFactory;
+
+export interface SoundnessProblem {
+  kind: 'cross-category-equivalence' | 'disjoint-classes';
+  message: string;
+}
+
+export function checkSoundness(store: Store): SoundnessProblem[] {
+  return [...crossCategoryEquivalences(store), ...disjointnessClashes(store)];
+}
+
+/** The section 3.2 categories a role belongs to after reasoning. */
+export function categoriesOf(store: Store, role: string): string[] {
+  const categories = new Set(
+    store.getSubjects(namedNode(`${RDF}type`), namedNode(`${IOT}PlayerCategory`), null).map((t) => t.value),
+  );
+  return [
+    ...new Set(
+      store
+        .getObjects(namedNode(role), namedNode(`${RDFS}subClassOf`), null)
+        .map((t) => t.value)
+        .filter((c) => categories.has(c)),
+    ),
+  ].sort();
+}
+
+function crossCategoryEquivalences(store: Store): SoundnessProblem[] {
+  const roles = new Set(
+    store.getSubjects(namedNode(`${RDF}type`), namedNode(`${IOT}PlayerRole`), null).map((t) => t.value),
+  );
+  const problems: SoundnessProblem[] = [];
+  for (const q of store.getQuads(null, namedNode(`${OWL}equivalentClass`), null, null)) {
+    const [a, b] = [q.subject.value, q.object.value];
+    if (a >= b || !roles.has(a) || !roles.has(b)) continue;
+    const [ca, cb] = [categoriesOf(store, a), categoriesOf(store, b)];
+    if (ca.join() !== cb.join()) {
+      problems.push({
+        kind: 'cross-category-equivalence',
+        message: `${a} ≡ ${b}, but their categories differ: [${ca.join(', ')}] vs [${cb.join(', ')}]`,
+      });
+    }
+  }
+  return problems;
+}
+
+function disjointnessClashes(store: Store): SoundnessProblem[] {
+  const problems: SoundnessProblem[] = [];
+  for (const q of store.getQuads(null, namedNode(`${OWL}disjointWith`), null, null)) {
+    const inFirst = new Set(store.getSubjects(namedNode(`${RDF}type`), q.subject, null).map((t) => t.value));
+    for (const x of store.getSubjects(namedNode(`${RDF}type`), q.object, null)) {
+      if (inFirst.has(x.value)) {
+        problems.push({
+          kind: 'disjoint-classes',
+          message: `${x.value} is both a ${q.subject.value} and a ${q.object.value}, which are disjoint`,
+        });
+      }
+    }
+  }
+  return problems;
+}
