@@ -5,12 +5,13 @@ import { QueryEngine } from '@comunica/query-sparql';
 import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
 import type { Store } from 'n3';
-import type { Quad, Term } from '@rdfjs/types';
+import type { ComunicaDataFactory, QueryStringContext } from '@comunica/types';
+import type { Quad, Term, Variable } from '@rdfjs/types';
 
 export type Row = Record<string, Term>;
 export type ParameterBindings = Record<string, Term>;
 
-const dataFactory = new DataFactory();
+const dataFactory: ComunicaDataFactory = new DataFactory() as ComunicaDataFactory;
 const bindingsFactory = new BindingsFactory(dataFactory);
 
 export class SparqlEngine {
@@ -39,15 +40,15 @@ export class SparqlEngine {
     return stream.toArray();
   }
 
-  private context(parameters: ParameterBindings) {
+  private context(parameters: ParameterBindings): QueryStringContext {
     const entries = Object.entries(parameters).map(
-      ([name, term]) => [dataFactory.variable(name), term] as [ReturnType<typeof dataFactory.variable>, Term],
+      ([name, term]): [Variable, Term] => [dataFactory.variable(name), term],
     );
     return {
       sources: [this.store],
       unionDefaultGraph: true,
       // Parameters are bound as RDF terms, never spliced into the query text.
       ...(entries.length > 0 ? { initialBindings: bindingsFactory.bindings(entries) } : {}),
-    } as const;
+    };
   }
 }

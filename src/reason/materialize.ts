@@ -2,7 +2,7 @@
 // what it adds in the entailments graph (DESIGN §3).
 import { performance } from 'node:perf_hooks';
 import { DataFactory, Reasoner, Store } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import type { Quad, Term } from '@rdfjs/types';
 import { GRAPH } from '../namespaces.js';
 import type { RuleSet } from './ruleSet.js';
 
@@ -35,7 +35,9 @@ export function materialize(store: Store, rules: RuleSet, limits: ReasoningLimit
   const working = new Store();
   for (const q of store) working.addQuad(q.subject, q.predicate, q.object);
   try {
-    new Reasoner(working, { maxDerivations: limits.maxDerivations }).reason(rules.dataset);
+    // @types/n3 predates the reasoner's options argument.
+    const ReasonerWithOptions = Reasoner as unknown as new (store: Store, options: { maxDerivations: number }) => Reasoner;
+    new ReasonerWithOptions(working, { maxDerivations: limits.maxDerivations }).reason(rules.dataset);
   } catch (error) {
     throw new ReasoningLimitError(
       `Reasoning stopped: ${error instanceof Error ? error.message : String(error)} (limit maxDerivations=${limits.maxDerivations}).`,
@@ -46,7 +48,9 @@ export function materialize(store: Store, rules: RuleSet, limits: ReasoningLimit
   for (const q of working) {
     if (isReflexive(q, rules.dropReflexive)) continue;
     if (store.countQuads(q.subject, q.predicate, q.object, null) > 0) continue;
-    if (q.subject.termType === 'Literal') continue;
+    // Symmetric or inverse rules over a literal object would yield a literal
+    // subject, which RDF does not allow.
+    if ((q.subject as Term).termType === 'Literal') continue;
     inferred.push(DataFactory.quad(q.subject, q.predicate, q.object, entailmentGraph));
   }
   store.addQuads(inferred);
