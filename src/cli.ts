@@ -3,7 +3,7 @@
 // serve it. The server and the CLI share the same load → reason pipeline.
 import { parseArgs } from 'node:util';
 import { buildKnowledgeGraph, LoadError, type KnowledgeGraph } from './knowledgeGraph.js';
-import { defaultConfig, parsePort, type AppConfig } from './config.js';
+import { defaultConfig, parsePort, positiveInteger, type AppConfig } from './config.js';
 import { BASE, GRAPH, OWL, PREFIXES, RDF, RDFS, SKOS } from './namespaces.js';
 import { explain, UnexplainableError, type Explanation } from './reason/explain.js';
 import { graphStatistics } from './statistics.js';
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.data) config.userData = [...config.userData, ...values.data];
   if (values.host) config.host = values.host;
   if (values.port) config.port = parsePort(values.port);
-  if (values['max-derivations']) config.limits = { maxDerivations: Number(values['max-derivations']) };
+  if (values['max-derivations']) config.limits = { maxDerivations: positiveInteger(values['max-derivations'], 0, '--max-derivations') };
 
   switch (command) {
     case 'validate':

@@ -1,0 +1,87 @@
+// The query side of the server: prepares requests (queryRequest.ts) and runs
+// them on the worker pool with the configured limits. The store is handed
+// to the workers once, as N-Quads, at start-up; the data is read-only.
+import { Writer, type Store } from 'n3';
+import { prepareQuery, type PreparedQuery, type QueryRequest } from './queryRequest.js';
+import { WorkerPool } from './workerPool.js';
+import type { WorkerInit, WorkerResult, WorkerTask } from './queryWorker.js';
+import { toPlainTerm } from './plainTerm.js';
+import type { ParameterBindings } from './sparqlEngine.js';
+
+export interface QueryLimits {
+  /** Wall-clock limit per query; the worker is stopped when it is reached. */
+  timeoutMs: number;
+  /** Rows (or triples) returned at most; more are cut and the cut is signalled. */
+  maxRows: number;
+  maxQueryLength: number;
+  /** Worker threads running queries in parallel. */
+  workers: number;
+  /** Queries waiting for a worker; beyond that the service answers 503. */
+  maxQueue: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  timeoutMs: 10_000,
+  maxRows: 10_000,
+  maxQueryLength: 100_000,
+  workers: 2,
+  maxQueue: 32,
+};
+
+export interface QueryOutput {
+  contentType: string;
+  body: string;
+  /** Set when the result was cut at `maxRows`. */
+  truncated: boolean;
+}
+
+export class QueryExecutionError extends Error {
+  override name = 'QueryExecutionError';
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class QueryService {
+  private constructor(
+    private readonly pool: WorkerPool<WorkerTask, WorkerResult, WorkerInit>,
+    readonly limits: QueryLimits,
+  ) {}
+
+  static async start(store: Store, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Promise<QueryService> {
+    const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
+    const pool = new WorkerPool<WorkerTask, WorkerResult, WorkerInit>({
+      workerUrl: new URL('./queryWorker.ts', import.meta.url),
+      size: limits.workers,
+      maxQueue: limits.maxQueue,
+      workerData: { nquads },
+    });
+    await pool.ready();
+    return new QueryService(pool, limits);
+  }
+
+  prepare(request: QueryRequest): PreparedQuery {
+    return prepareQuery(request, this.limits.maxQueryLength);
+  }
+
+  async run(prepared: PreparedQuery, formatId: string, parameters: ParameterBindings = {}): Promise<QueryOutput> {
+    const bindings = Object.fromEntries(Object.entries(parameters).map(([name, term]) => [name, toPlainTerm(term)]));
+    const result = await this.pool.run(
+      { query: prepared.text, form: prepared.form, formatId, maxRows: this.limits.maxRows, bindings },
+      this.limits.timeoutMs,
+    );
+    if (!result.ok) throw new QueryExecutionError(result.statusCode, result.message);
+    return { contentType: result.contentType, body: result.body, truncated: result.truncated };
+  }
+
+  get load(): number {
+    return this.pool.pending;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

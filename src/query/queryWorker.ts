@@ -1,0 +1,113 @@
+// Worker thread that runs one query at a time over a read-only copy of the
+// store and serializes the result, so neither evaluation nor serialization
+// can block the server's event loop. The pool terminates it on timeout.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { QueryEngine } from '@comunica/query-sparql';
+import { Parser, Store } from 'n3';
+import type { Quad, Term, Variable } from '@rdfjs/types';
+import { BindingsFactory } from '@comunica/utils-bindings-factory';
+import { DataFactory as RdfDataFactory } from 'rdf-data-factory';
+import type { ComunicaDataFactory } from '@comunica/types';
+import { PREFIXES } from '../namespaces.js';
+import { serializeRdf } from '../serialize/rdfSerializer.js';
+import { serializeAskResult, serializeSelectResult } from '../serialize/sparqlResults.js';
+import { formatById } from '../serialize/formats.js';
+import type { QueryForm } from './queryRequest.js';
+import { fromPlainTerm, type PlainTerm } from './plainTerm.js';
+
+export interface WorkerInit {
+  nquads: string;
+}
+
+export interface WorkerTask {
+  query: string;
+  form: QueryForm;
+  formatId: string;
+  maxRows: number;
+  /** Stored-query parameters, bound as RDF terms (initialBindings). */
+  bindings: Record<string, PlainTerm>;
+}
+
+
+
+export type WorkerResult =
+  | { ok: true; contentType: string; body: string; truncated: boolean }
+  | { ok: false; statusCode: number; message: string };
+
+const dataFactory = new RdfDataFactory() as ComunicaDataFactory;
+const bindingsFactory = new BindingsFactory(dataFactory);
+/** Any attempt of the engine to fetch is refused: the endpoint never makes outbound requests. */
+const refuseFetch: typeof fetch = (input) =>
+  Promise.reject(new Error(`Outbound request refused: ${String(input instanceof Request ? input.url : input)}`));
+
+export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTask): Promise<WorkerResult> {
+  const entries = Object.entries(task.bindings).map(([name, term]): [Variable, Term] => [dataFactory.variable(name), fromPlainTerm(term, dataFactory)]);
+  const context = {
+    sources: [store],
+    unionDefaultGraph: true,
+    fetch: refuseFetch,
+    ...(entries.length > 0 ? { initialBindings: bindingsFactory.bindings(entries) } : {}),
+  };
+  const format = formatById(task.formatId);
+  if (!format) return { ok: false, statusCode: 406, message: `Unknown format ${task.formatId}` };
+  const contentType = `${format.mediaType}; charset=utf-8`;
+  try {
+    switch (task.form) {
+      case 'SELECT': {
+        const result = await engine.query(task.query, context);
+        if (result.resultType !== 'bindings') throw new Error('Expected bindings');
+        const variables = (await result.metadata()).variables.map((v) => v.value);
+        const stream = await result.execute();
+        const rows: Array<Record<string, Term>> = [];
+        let truncated = false;
+        for await (const bindings of stream) {
+          if (rows.length === task.maxRows) {
+            truncated = true;
+            stream.destroy();
+            break;
+          }
+          const row: Record<string, Term> = {};
+          for (const [variable, term] of bindings) row[variable.value] = term;
+          rows.push(row);
+        }
+        return { ok: true, contentType, body: serializeSelectResult({ variables, rows }, format.id), truncated };
+      }
+      case 'ASK': {
+        const answer = await engine.queryBoolean(task.query, context);
+        return { ok: true, contentType, body: serializeAskResult(answer, format.id), truncated: false };
+      }
+      case 'CONSTRUCT':
+      case 'DESCRIBE': {
+        const stream = await engine.queryQuads(task.query, context);
+        const quads: Quad[] = [];
+        let truncated = false;
+        for await (const quad of stream) {
+          if (quads.length === task.maxRows) {
+            truncated = true;
+            stream.destroy();
+            break;
+          }
+          quads.push(quad);
+        }
+        return { ok: true, contentType, body: await serializeRdf(quads, format.id, { prefixes: PREFIXES }), truncated };
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, statusCode: 400, message: `Query evaluation failed: ${message.split('\n')[0]}` };
+  }
+}
+
+const init = workerData as WorkerInit | null;
+if (!isMainThread && parentPort && typeof init?.nquads === 'string') {
+  const port = parentPort;
+  const store = new Store(new Parser({ format: 'N-Quads' }).parse(init.nquads));
+  const engine = new QueryEngine();
+  port.postMessage({ ready: true });
+  port.on('message', (task: WorkerTask) => {
+    runQuery(engine, store, task).then(
+      (result) => port.postMessage(result),
+      (error: unknown) => port.postMessage({ ok: false, statusCode: 500, message: String(error) }),
+    );
+  });
+}

@@ -1,0 +1,48 @@
+// The application factory: builds the Fastify app around a loaded knowledge
+// graph and a running query service. It never listens; tests drive it with
+// app.inject() and server.ts adds the socket.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
+import type { KnowledgeGraph } from '../knowledgeGraph.js';
+import type { QueryService } from '../query/queryService.js';
+import type { StoredQuery } from '../query/storedQueries.js';
+import { registerErrorHandling } from './errorHandler.js';
+import { healthRoutes } from './routes/health.js';
+import { sparqlRoutes } from './routes/sparql.js';
+import { assetRoutes } from './routes/assets.js';
+import { storedQueryRoutes } from './routes/storedQueries.js';
+
+export interface AppDependencies {
+  kg: KnowledgeGraph;
+  queries: QueryService;
+  storedQueries: readonly StoredQuery[];
+  /** Public base URL of this server, used for links in HTML and the service description. */
+  publicUrl: string;
+}
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Largest request body accepted (bytes). */
+  bodyLimit?: number;
+}
+
+export async function buildApp(deps: AppDependencies, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    // Query strings carry SPARQL; keep Fastify's default parser but cap URL size.
+    maxParamLength: 500,
+    return503OnClosing: true,
+  });
+  registerErrorHandling(app);
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    exposedHeaders: ['Link', 'Vary', 'ETag', 'Last-Modified', 'X-Result-Truncated', 'Retry-After'],
+  });
+  await app.register(healthRoutes, { deps });
+  await app.register(sparqlRoutes, { deps });
+  await app.register(storedQueryRoutes, { deps });
+  await app.register(assetRoutes);
+  return app;
+}

@@ -1,0 +1,136 @@
+// /sparql: the query side of the SPARQL 1.1 Protocol (GET, POST form,
+// POST application/sparql-query), read-only. Without a query it returns
+// the service description (RDF) or, to a browser, the query page.
+import { parse as parseQueryString } from 'node:querystring';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDependencies } from '../app.js';
+import { HttpError, notAcceptable } from '../httpError.js';
+import { negotiate } from '../../serialize/negotiate.js';
+import { formatById, formatByMediaType, formatByExtension } from '../../serialize/formats.js';
+import { serializeRdf } from '../../serialize/rdfSerializer.js';
+import { supportsAsk } from '../../serialize/sparqlResults.js';
+import { QueryRejection, type QueryForm, type QueryRequest } from '../../query/queryRequest.js';
+import { QueryExecutionError } from '../../query/queryService.js';
+import { PoolBusyError, TaskTimeoutError, WorkerCrashError } from '../../query/workerPool.js';
+import { serviceDescription, SERVICE_DESCRIPTION_PREFIXES } from '../../describe/serviceDescription.js';
+import { renderQueryPage } from '../queryPage.js';
+
+const SELECT_TYPES = ['application/sparql-results+json', 'application/sparql-results+xml', 'text/csv', 'text/tab-separated-values', 'application/json'];
+const GRAPH_TYPES = ['text/turtle', 'application/ld+json', 'application/n-triples', 'application/rdf+xml', 'application/trig', 'application/n-quads'];
+const DESCRIPTION_TYPES = ['text/html', ...GRAPH_TYPES];
+
+type Params = Record<string, string | string[] | undefined>;
+
+const querySchema = {
+  type: 'object',
+  properties: {
+    query: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    'default-graph-uri': { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    'named-graph-uri': { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    format: { type: 'string', maxLength: 100 },
+  },
+} as const;
+
+export const sparqlRoutes: FastifyPluginAsync<{ deps: AppDependencies }> = async (app, { deps }) => {
+  app.addContentTypeParser('application/sparql-query', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/sparql-update', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, parseQueryString(String(body)));
+  });
+
+  app.get('/sparql', { schema: { querystring: querySchema } }, async (request, reply) => {
+    const params = request.query as Params;
+    if (params.query === undefined) return describeService(request, reply);
+    return answer(request, reply, toQueryRequest(params, params));
+  });
+
+  app.post('/sparql', async (request, reply) => {
+    const urlParams = request.query as Params;
+    const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type === 'application/sparql-update') throw readOnly();
+    if (type === 'application/sparql-query') {
+      if (urlParams.query !== undefined) throw new HttpError(400, 'A query in the body must not also be given as a URL parameter.');
+      return answer(request, reply, toQueryRequest({ ...urlParams, query: String(request.body ?? '') }, urlParams));
+    }
+    if (type === 'application/x-www-form-urlencoded') {
+      const form = (request.body ?? {}) as Params;
+      if (form.update !== undefined) throw readOnly();
+      if (form.query === undefined) throw new HttpError(400, 'Missing the query parameter.');
+      return answer(request, reply, toQueryRequest(form, form));
+    }
+    throw new HttpError(415, `POST /sparql takes application/sparql-query or application/x-www-form-urlencoded, not ${type || 'no content type'}.`);
+  });
+
+  app.get('/query', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderQueryPage(deps)));
+
+  async function describeService(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const mediaType = negotiate(request.headers.accept, DESCRIPTION_TYPES);
+    reply.header('Vary', 'Accept');
+    if (!mediaType) throw notAcceptable(DESCRIPTION_TYPES);
+    if (mediaType === 'text/html') return reply.type('text/html; charset=utf-8').send(renderQueryPage(deps));
+    const format = formatByMediaType(mediaType)!;
+    const body = await serializeRdf(serviceDescription(deps.kg.store, `${deps.publicUrl}/sparql`), format.id, {
+      prefixes: SERVICE_DESCRIPTION_PREFIXES,
+    });
+    return reply.type(`${format.mediaType}; charset=utf-8`).send(body);
+  }
+
+  async function answer(request: FastifyRequest, reply: FastifyReply, queryRequest: QueryRequest): Promise<FastifyReply> {
+    let prepared;
+    try {
+      prepared = deps.queries.prepare(queryRequest);
+    } catch (error) {
+      if (error instanceof QueryRejection) throw new HttpError(error.statusCode, error.message);
+      throw error;
+    }
+    const formatOverride = (request.query as Params).format;
+    const formatId = chooseResultFormat(prepared.form, request.headers.accept, typeof formatOverride === 'string' ? formatOverride : undefined);
+    reply.header('Vary', 'Accept');
+    try {
+      const output = await deps.queries.run(prepared, formatId);
+      if (output.truncated) reply.header('X-Result-Truncated', String(deps.queries.limits.maxRows));
+      return reply.type(output.contentType).send(output.body);
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  }
+};
+
+export function chooseResultFormat(form: QueryForm, accept: string | undefined, override: string | undefined): string {
+  const offered = form === 'SELECT' ? SELECT_TYPES : form === 'ASK' ? SELECT_TYPES.filter((t) => supportsAsk(formatByMediaType(t)!.id)) : GRAPH_TYPES;
+  if (override) {
+    const format = formatById(override) ?? formatByExtension(override) ?? formatByMediaType(override);
+    if (!format || !offered.includes(format.mediaType)) throw notAcceptable(offered);
+    return format.id;
+  }
+  const mediaType = negotiate(accept, offered);
+  if (!mediaType) throw notAcceptable(offered);
+  return formatByMediaType(mediaType)!.id;
+}
+
+function toQueryRequest(params: Params, graphParams: Params): QueryRequest {
+  const query = params.query;
+  if (Array.isArray(query)) throw new HttpError(400, 'Exactly one query parameter is allowed.');
+  if (typeof query !== 'string' || query.trim() === '') throw new HttpError(400, 'The query parameter is empty.');
+  return {
+    query,
+    defaultGraphs: list(graphParams['default-graph-uri']),
+    namedGraphs: list(graphParams['named-graph-uri']),
+  };
+}
+
+function list(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function readOnly(): HttpError {
+  return new HttpError(403, 'SPARQL Update is not supported: this endpoint is read-only.');
+}
+
+export function toHttpError(error: unknown): unknown {
+  if (error instanceof PoolBusyError) return new HttpError(503, error.message, { 'Retry-After': '2' });
+  if (error instanceof TaskTimeoutError) return new HttpError(504, error.message);
+  if (error instanceof WorkerCrashError) return new HttpError(500, 'The query could not be completed.');
+  if (error instanceof QueryExecutionError) return new HttpError(error.statusCode, error.message);
+  return error;
+}

@@ -1,0 +1,48 @@
+// The server front door: load → reason → start the query workers → listen,
+// with structured logs and a graceful shutdown on SIGINT/SIGTERM.
+import { buildKnowledgeGraph } from '../knowledgeGraph.js';
+import type { AppConfig } from '../config.js';
+import { QueryService } from '../query/queryService.js';
+import { loadStoredQueries } from '../query/storedQueries.js';
+import { buildApp } from './app.js';
+
+export async function serve(config: AppConfig): Promise<void> {
+  const started = performance.now();
+  const kg = await buildKnowledgeGraph(config);
+  const queries = await QueryService.start(kg.store, config.query);
+  const storedQueries = loadStoredQueries(config.queriesDir);
+  const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const app = await buildApp({ kg, queries, storedQueries, publicUrl }, { logger: { level: config.logLevel } });
+  app.addHook('onClose', async () => queries.close());
+  const log = app.log;
+  log.info(
+    {
+      files: kg.files.length,
+      triples: kg.store.size,
+      inferred: kg.reasoning.inferred,
+      reasoningMs: Math.round(kg.reasoning.milliseconds),
+      rules: kg.reasoning.rules,
+    },
+    `loaded ${kg.files.length} files; reasoning inferred ${kg.reasoning.inferred} triples in ${Math.round(kg.reasoning.milliseconds)} ms`,
+  );
+  for (const c of kg.uncovered) log.warn({ construct: c.iri, uses: c.uses }, 'construct not covered by the entailment rules');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  log.info({ address, startupMs: Math.round(performance.now() - started) }, `serving at ${address}`);
+}
