@@ -54,7 +54,7 @@ export class QueryService {
   static async start(store: Store, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Promise<QueryService> {
     const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
     const pool = new WorkerPool<WorkerTask, WorkerResult, WorkerInit>({
-      workerUrl: new URL('./queryWorker.ts', import.meta.url),
+      workerUrl: new URL('./queryWorkerEntry.mjs', import.meta.url),
       size: limits.workers,
       maxQueue: limits.maxQueue,
       workerData: { nquads },

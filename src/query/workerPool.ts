@@ -75,12 +75,7 @@ export class WorkerPool<Task, Result, Init = unknown> {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerUrl, {
-      workerData: this.options.workerData,
-      // The worker is TypeScript; tsx compiles it whether the parent runs
-      // under tsx, vitest or plain node.
-      execArgv: ['--import', 'tsx'],
-    });
+    const worker = new Worker(this.options.workerUrl, { workerData: this.options.workerData });
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (message: unknown): void => {

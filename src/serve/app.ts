@@ -6,6 +6,7 @@ import cors from '@fastify/cors';
 import type { KnowledgeGraph } from '../knowledgeGraph.js';
 import type { QueryService } from '../query/queryService.js';
 import type { StoredQuery } from '../query/storedQueries.js';
+import type { SparqlEngine } from '../query/sparqlEngine.js';
 import { registerErrorHandling } from './errorHandler.js';
 import { healthRoutes } from './routes/health.js';
 import { sparqlRoutes } from './routes/sparql.js';
@@ -16,6 +17,8 @@ export interface AppDependencies {
   kg: KnowledgeGraph;
   queries: QueryService;
   storedQueries: readonly StoredQuery[];
+  /** In-process engine for server-side pages (the comparison tables); user queries go to `queries`. */
+  sparql: SparqlEngine;
   /** Public base URL of this server, used for links in HTML and the service description. */
   publicUrl: string;
 }
@@ -30,8 +33,7 @@ export async function buildApp(deps: AppDependencies, options: AppOptions = {}):
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    // Query strings carry SPARQL; keep Fastify's default parser but cap URL size.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
   });
   registerErrorHandling(app);

@@ -3,6 +3,8 @@
 // otherwise. Stack traces never leave the server (they go to the log).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './httpError.js';
+import { negotiate } from '../serialize/negotiate.js';
+import { renderErrorPage } from '../html/pages.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -41,9 +43,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, statusCode: number, message: string): FastifyReply {
   const body: ErrorBody = { statusCode, error: REASONS[statusCode] ?? 'Error', message };
-  const wantsJson = /json/.test(String(request.headers.accept ?? ''));
+  // JSON for API clients, a page for browsers, plain text for everyone else.
+  const type = negotiate(request.headers.accept, ['text/plain', 'application/json', 'text/html']) ?? 'text/plain';
   reply.code(statusCode);
-  if (wantsJson) return reply.type('application/json; charset=utf-8').send(body);
+  if (type === 'application/json') return reply.type('application/json; charset=utf-8').send(body);
+  if (type === 'text/html') return reply.type('text/html; charset=utf-8').send(renderErrorPage(statusCode, `${body.error}: ${message}`));
   return reply.type('text/plain; charset=utf-8').send(`${statusCode} ${body.error}: ${message}\n`);
 }
 

@@ -4,6 +4,7 @@ import { buildKnowledgeGraph } from '../knowledgeGraph.js';
 import type { AppConfig } from '../config.js';
 import { QueryService } from '../query/queryService.js';
 import { loadStoredQueries } from '../query/storedQueries.js';
+import { SparqlEngine } from '../query/sparqlEngine.js';
 import { buildApp } from './app.js';
 
 export async function serve(config: AppConfig): Promise<void> {
@@ -12,7 +13,8 @@ export async function serve(config: AppConfig): Promise<void> {
   const queries = await QueryService.start(kg.store, config.query);
   const storedQueries = loadStoredQueries(config.queriesDir);
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const app = await buildApp({ kg, queries, storedQueries, publicUrl }, { logger: { level: config.logLevel } });
+  const sparql = new SparqlEngine(kg.store);
+  const app = await buildApp({ kg, queries, storedQueries, sparql, publicUrl }, { logger: { level: config.logLevel } });
   app.addHook('onClose', async () => queries.close());
   const log = app.log;
   log.info(
