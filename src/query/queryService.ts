@@ -6,6 +6,7 @@ import { prepareQuery, type PreparedQuery, type QueryRequest } from './queryRequ
 import { WorkerPool } from './workerPool.js';
 import type { WorkerInit, WorkerResult, WorkerTask } from './queryWorker.js';
 import { toPlainTerm } from './plainTerm.js';
+import { ResultCache } from './resultCache.js';
 import type { ParameterBindings } from './sparqlEngine.js';
 
 export interface QueryLimits {
@@ -46,6 +47,8 @@ export class QueryExecutionError extends Error {
 }
 
 export class QueryService {
+  private readonly cache = new ResultCache<QueryOutput>({ maxEntries: 1000, maxBytes: 64 * 1024 * 1024 });
+
   private constructor(
     private readonly pool: WorkerPool<WorkerTask, WorkerResult, WorkerInit>,
     readonly limits: QueryLimits,
@@ -69,12 +72,17 @@ export class QueryService {
 
   async run(prepared: PreparedQuery, formatId: string, parameters: ParameterBindings = {}): Promise<QueryOutput> {
     const bindings = Object.fromEntries(Object.entries(parameters).map(([name, term]) => [name, toPlainTerm(term)]));
+    const key = JSON.stringify([prepared.text, formatId, bindings]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
     const result = await this.pool.run(
       { query: prepared.text, form: prepared.form, formatId, maxRows: this.limits.maxRows, bindings },
       this.limits.timeoutMs,
     );
     if (!result.ok) throw new QueryExecutionError(result.statusCode, result.message);
-    return { contentType: result.contentType, body: result.body, truncated: result.truncated };
+    const output = { contentType: result.contentType, body: result.body, truncated: result.truncated };
+    this.cache.set(key, output);
+    return output;
   }
 
   get load(): number {

@@ -4,6 +4,7 @@
 // its document loader serves only our own context and refuses anything else.
 import { readFile } from 'node:fs/promises';
 import jsonld, { type ContextDefinition, type JsonLdDocument, type Options } from 'jsonld';
+import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { BASE } from '../namespaces.js';
 
@@ -79,6 +80,16 @@ function nativeLiterals(node: unknown): unknown {
   return out;
 }
 
+/**
+ * jsonld.js (9.0) names a graph by `graph.value` alone, so a blank node graph
+ * `_:b0` would become the relative IRI "b0" and be lost. Giving it the value
+ * "_:b0" makes fromRDF name it as it names blank node subjects and objects.
+ */
+function blankGraphNameWorkaround(quad: Quad): Quad {
+  if (quad.graph.termType !== 'BlankNode') return quad;
+  return DataFactory.quad(quad.subject, quad.predicate, quad.object, DataFactory.blankNode(`_:${quad.graph.value}`));
+}
+
 /** Every object key and string value in the document, outside "@context". */
 function collectStrings(node: unknown, into: Set<string>): Set<string> {
   if (typeof node === 'string') into.add(node);
@@ -122,7 +133,7 @@ export function pruneContext(context: Readonly<Record<string, unknown>>, documen
  */
 export async function toJsonLd(quads: readonly Quad[]): Promise<string> {
   const context = await loadJsonLdContext();
-  const expanded = await jsonld.fromRDF(quads, { useNativeTypes: false, useRdfType: false });
+  const expanded = await jsonld.fromRDF(quads.map(blankGraphNameWorkaround), { useNativeTypes: false, useRdfType: false });
   const compacted: Record<string, unknown> = await jsonld.compact(nativeLiterals(expanded) as JsonLdDocument, context['@context'], {
     documentLoader: localDocumentLoader,
     compactToRelative: false,

@@ -21,8 +21,10 @@ import {
 const PYTHON_TIMEOUT = 120_000;
 
 // Literals with language tags and datatypes, hostile strings, blank nodes
-// (shared, nested, cyclic, self-referencing, in two graphs), IRIs with '#',
-// '/', query strings and non-ASCII characters, and two named graphs.
+// (shared, nested, cyclic, self-referencing, in two graphs, naming a graph),
+// IRIs with '#', '/', query strings and non-ASCII characters, and named
+// graphs. Doubles are left to the lexical-forms test below: Python rdflib's
+// Turtle parser and jsonld.js's toRDF each rewrite a double's lexical form.
 const FIXTURE = `
 @prefix ex: <http://example.org/ns#> .
 @prefix exs: <http://example.org/slash/> .
@@ -36,7 +38,7 @@ const FIXTURE = `
     rdfs:label "BRSKI"@en, "BRSKI (de)"@de, "plain string", "typed string"^^xsd:string ;
     skos:definition "Quotes \\" ' and <tags> & ampersands, ]]> too"@en ;
     rdfs:comment "line one\\nline two\\r\\nline three\\ttabbed"@en, "Ünïcödé – ✓ – 日本語 – 😀"@ja ;
-    iot:position 1, -7, 3.25, 1.0E3, true, "2026-11-26"^^xsd:date, "x"^^ex:custom ;
+    iot:position 1, -7, 3.25, true, "2026-11-26"^^xsd:date, "x"^^ex:custom ;
     dcterms:source <https://datatracker.ietf.org/doc/html/draft-irtf-t2trg-security-setup-iot-devices-01#section-2.8> ;
     rdfs:seeAlso <http://example.org/path/with?query=1&b=2#frag>, <http://example.org/caf%C3%A9>, <http://example.org/café> ;
     ex:blank [ ex:nested [ rdfs:label "deep"@en ] ], _:shared ;
