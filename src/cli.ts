@@ -21,6 +21,11 @@ Commands:
                            IRIs may be full, prefixed (iot:Player) or relative to
                            ${BASE} (protocol/brski/role/pledge).
   serve                    Load, reason and serve HTTP (default command of npm start).
+  export <dir> [--force]   Write the whole publication as static files into <dir> (every
+                           resource in every format, dumps, VoID, site pages, assets, and
+                           .htaccess / nginx.conf for content negotiation); links point at
+                           PUBLIC_URL (default https://w3id.org/iot-setup). A non-empty <dir>
+                           is refused unless --force.
 
 Options:
   --ontology <dir>         Ontology folder (default: ./ontology; env IOT_ONTOLOGY_DIR)
@@ -47,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       port: { type: 'string' },
       json: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -72,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
       const { serve } = await import('./serve/server.js');
       await serve(config);
       return -1; // keeps running
+    }
+    case 'export': {
+      const { exportCommand } = await import('./export/exportCommand.js');
+      return exportCommand(config, args, values.force);
     }
     default:
       process.stderr.write(`Unknown command: ${command}\n\n${HELP}`);

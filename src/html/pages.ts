@@ -1,29 +1,53 @@
 // Entry points of the HTML site. (Interface fixed here; the renderers live
-// in the modules this file re-exports.)
+// in the modules this file delegates to.)
 import type { ResourceDescription } from '../describe/resourceDescription.js';
 import type { SiteContext } from './site.js';
-import { escapeHtml } from './escape.js';
+import { renderResource } from './resourcePage.js';
+import { renderOntology } from './ontologyPage.js';
+import { renderHome, renderIndex, renderProtocols, renderSearch } from './sitePages.js';
+import {
+  renderCompareKnowledge,
+  renderCompareOverview,
+  renderComparePlayers,
+  renderCompareProcesses,
+  renderCompareTerms,
+  renderCompareTrust,
+} from './comparePages.js';
+import { renderError } from './errorPage.js';
 
 /** The page of one resource (term, role, protocol, category, …). */
 export function renderResourcePage(site: SiteContext, description: ResourceDescription): string {
-  void site;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(description.iri)}</title></head><body><h1>${escapeHtml(description.iri)}</h1></body></html>`;
+  return renderResource(site, description);
 }
 
 /** The ontology documentation at /ontology. */
 export function renderOntologyPage(site: SiteContext): string {
-  void site;
-  return '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ontology</title></head><body><h1>Ontology</h1></body></html>';
+  return renderOntology(site);
 }
+
+type SitePage = (site: SiteContext, query: Record<string, string>) => string | Promise<string>;
+
+/** The site pages and their paths (the route plugin registers exactly these). */
+export const SITE_PAGES: Readonly<Record<string, SitePage>> = {
+  '/': (site) => renderHome(site),
+  '/protocols': (site) => renderProtocols(site),
+  '/index': (site) => renderIndex(site),
+  '/search': (site, query) => renderSearch(site, query.q),
+  '/compare': () => renderCompareOverview(),
+  '/compare/terms': (site) => renderCompareTerms(site),
+  '/compare/players': (site) => renderComparePlayers(site),
+  '/compare/trust': (site) => renderCompareTrust(site),
+  '/compare/processes': (site) => renderCompareProcesses(site),
+  '/compare/knowledge': (site) => renderCompareKnowledge(site),
+};
 
 /** Site pages that are not resources ('/', '/search', '/compare/…'); null when `path` is not one. */
 export async function renderSitePage(site: SiteContext, path: string, query: Record<string, string>): Promise<string | null> {
-  void site;
-  void query;
-  return path === '/' ? '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>IoT initial security setup</h1></body></html>' : null;
+  const render = Object.prototype.hasOwnProperty.call(SITE_PAGES, path) ? SITE_PAGES[path] : undefined;
+  return render ? render(site, query) : null;
 }
 
 /** A readable error page for browsers. */
 export function renderErrorPage(statusCode: number, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${statusCode}</title></head><body><h1>${statusCode}</h1><p>${escapeHtml(message)}</p></body></html>`;
+  return renderError(statusCode, message);
 }

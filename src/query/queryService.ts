@@ -72,11 +72,20 @@ export class QueryService {
 
   async run(prepared: PreparedQuery, formatId: string, parameters: ParameterBindings = {}): Promise<QueryOutput> {
     const bindings = Object.fromEntries(Object.entries(parameters).map(([name, term]) => [name, toPlainTerm(term)]));
-    const key = JSON.stringify([prepared.text, formatId, bindings]);
+    // The dataset and base are not in the text (queryRequest.ts), so they are part of the key.
+    const key = JSON.stringify([prepared.text, prepared.dataset, prepared.baseIri ?? null, formatId, bindings]);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const result = await this.pool.run(
-      { query: prepared.text, form: prepared.form, formatId, maxRows: this.limits.maxRows, bindings },
+      {
+        query: prepared.text,
+        form: prepared.form,
+        formatId,
+        maxRows: this.limits.maxRows,
+        bindings,
+        dataset: prepared.dataset,
+        ...(prepared.baseIri === undefined ? {} : { baseIri: prepared.baseIri }),
+      },
       this.limits.timeoutMs,
     );
     if (!result.ok) throw new QueryExecutionError(result.statusCode, result.message);

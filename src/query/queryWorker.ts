@@ -12,7 +12,7 @@ import { PREFIXES } from '../namespaces.js';
 import { serializeRdf } from '../serialize/rdfSerializer.js';
 import { serializeAskResult, serializeSelectResult } from '../serialize/sparqlResults.js';
 import { formatById } from '../serialize/formats.js';
-import type { QueryForm } from './queryRequest.js';
+import type { QueryDataset, QueryForm } from './queryRequest.js';
 import { fromPlainTerm, type PlainTerm } from './plainTerm.js';
 
 export interface WorkerInit {
@@ -26,8 +26,10 @@ export interface WorkerTask {
   maxRows: number;
   /** Stored-query parameters, bound as RDF terms (initialBindings). */
   bindings: Record<string, PlainTerm>;
+  /** FROM / FROM NAMED or the protocol dataset, taken out of `query`; null: the union default graph. */
+  dataset: QueryDataset | null;
+  baseIri?: string;
 }
-
 
 
 export type WorkerResult =
@@ -40,12 +42,38 @@ const bindingsFactory = new BindingsFactory(dataFactory);
 const refuseFetch: typeof fetch = (input) =>
   Promise.reject(new Error(`Outbound request refused: ${String(input instanceof Request ? input.url : input)}`));
 
+/** A store whose default graph is the merge of `defaultGraphs` and whose named graphs are `namedGraphs`; graphs not in `store` are empty. */
+export function datasetView(store: Store, dataset: QueryDataset): Store {
+  const view = new Store();
+  const defaultGraph = dataFactory.defaultGraph();
+  for (const graph of new Set(dataset.defaultGraphs)) {
+    for (const q of store.getQuads(null, null, null, graph)) view.addQuad(dataFactory.quad(q.subject, q.predicate, q.object, defaultGraph));
+  }
+  for (const graph of new Set(dataset.namedGraphs)) view.addQuads(store.getQuads(null, null, null, graph));
+  return view;
+}
+
+/** The few datasets in use (typically the asserted graphs), built once per worker. */
+const views = new Map<string, Store>();
+function cachedView(store: Store, dataset: QueryDataset): Store {
+  const key = JSON.stringify([dataset.defaultGraphs, dataset.namedGraphs]);
+  let view = views.get(key);
+  if (!view) {
+    if (views.size >= 16) views.delete(views.keys().next().value!);
+    view = datasetView(store, dataset);
+    views.set(key, view);
+  }
+  return view;
+}
+
 export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTask): Promise<WorkerResult> {
   const entries = Object.entries(task.bindings).map(([name, term]): [Variable, Term] => [dataFactory.variable(name), fromPlainTerm(term, dataFactory)]);
   const context = {
-    sources: [store],
-    unionDefaultGraph: true,
+    // Without a dataset: the union of all graphs as default graph, every graph named (DESIGN §3).
+    sources: [task.dataset ? cachedView(store, task.dataset) : store],
+    unionDefaultGraph: task.dataset === null,
     fetch: refuseFetch,
+    ...(task.baseIri === undefined ? {} : { baseIRI: task.baseIri }),
     ...(entries.length > 0 ? { initialBindings: bindingsFactory.bindings(entries) } : {}),
   };
   const format = formatById(task.formatId);

@@ -140,7 +140,13 @@ export class WorkerPool<Task, Result, Init = unknown> {
     void slot.worker.terminate();
     if (this.closed || index < 0) return;
     const fresh = this.spawn();
+    // Busy until it has loaded the data: start-up must not count against the next query's time limit.
+    fresh.busy = true;
     this.slots[index] = fresh;
-    this.release(fresh);
+    const available = (): void => {
+      if (!this.closed && this.slots[index] === fresh) this.release(fresh);
+    };
+    // A worker that cannot start fails the job it is given (dispatch reports it) instead of holding the queue.
+    fresh.ready.then(available, available);
   }
 }

@@ -12,6 +12,9 @@ import { healthRoutes } from './routes/health.js';
 import { sparqlRoutes } from './routes/sparql.js';
 import { assetRoutes } from './routes/assets.js';
 import { storedQueryRoutes } from './routes/storedQueries.js';
+import { siteRoutes } from './routes/site.js';
+import { resourceRoutes } from './routes/resources.js';
+import { dumpRoutes } from './routes/dumps.js';
 
 export interface AppDependencies {
   kg: KnowledgeGraph;
@@ -46,5 +49,8 @@ export async function buildApp(deps: AppDependencies, options: AppOptions = {}):
   await app.register(sparqlRoutes, { deps });
   await app.register(storedQueryRoutes, { deps });
   await app.register(assetRoutes);
+  await app.register(siteRoutes, { deps });
+  await app.register(dumpRoutes, { deps });
+  await app.register(resourceRoutes, { deps });
   return app;
 }

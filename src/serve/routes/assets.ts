@@ -22,6 +22,7 @@ const FILES: Record<string, [path: () => string, type: string]> = {
   'yasgui/yasgui.min.css': [() => require.resolve('@zazuko/yasgui/build/yasgui.min.css'), 'text/css; charset=utf-8'],
   'query-page.js': [() => local('query-page.js'), 'text/javascript; charset=utf-8'],
   'query-page.css': [() => local('query-page.css'), 'text/css; charset=utf-8'],
+  'site.css': [() => local('site.css'), 'text/css; charset=utf-8'],
 };
 
 export const assetRoutes: FastifyPluginAsync<{ extra?: Record<string, [() => string, string]> }> = async (app, options) => {

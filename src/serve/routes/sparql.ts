@@ -17,7 +17,8 @@ import { renderQueryPage } from '../queryPage.js';
 
 const SELECT_TYPES = ['application/sparql-results+json', 'application/sparql-results+xml', 'text/csv', 'text/tab-separated-values', 'application/json'];
 const GRAPH_TYPES = ['text/turtle', 'application/ld+json', 'application/n-triples', 'application/rdf+xml', 'application/trig', 'application/n-quads'];
-const DESCRIPTION_TYPES = ['text/html', ...GRAPH_TYPES];
+// RDF first: a plain GET (no Accept, or */*) gets the service description; browsers ask for text/html by name.
+const DESCRIPTION_TYPES = [...GRAPH_TYPES, 'text/html'];
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -38,27 +39,51 @@ export const sparqlRoutes: FastifyPluginAsync<{ deps: AppDependencies }> = async
     done(null, parseQueryString(String(body)));
   });
 
+  const baseIri = `${deps.publicUrl}/sparql`;
+
   app.get('/sparql', { schema: { querystring: querySchema } }, async (request, reply) => {
     const params = request.query as Params;
-    if (params.query === undefined) return describeService(request, reply);
-    return answer(request, reply, toQueryRequest(params, params));
+    if (params.query === undefined) {
+      // SPARQL 1.1 Protocol §2.2: an update is never sent with GET.
+      if (params.update !== undefined) throw new HttpError(400, 'SPARQL Update cannot be sent with GET (and this endpoint is read-only).');
+      return describeService(request, reply);
+    }
+    return answer(request, reply, toQueryRequest(params, params, baseIri));
   });
 
   app.post('/sparql', async (request, reply) => {
     const urlParams = request.query as Params;
-    const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const [rawType = '', ...typeParameters] = String(request.headers['content-type'] ?? '').split(';');
+    const type = rawType.trim().toLowerCase();
+    const charset = typeParameters.map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(p)?.[1]?.toLowerCase()).find(Boolean);
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      throw new HttpError(415, `POST /sparql takes UTF-8 only, not ${charset}.`);
+    }
     if (type === 'application/sparql-update') throw readOnly();
     if (type === 'application/sparql-query') {
       if (urlParams.query !== undefined) throw new HttpError(400, 'A query in the body must not also be given as a URL parameter.');
-      return answer(request, reply, toQueryRequest({ ...urlParams, query: String(request.body ?? '') }, urlParams));
+      return answer(request, reply, toQueryRequest({ ...urlParams, query: String(request.body ?? '') }, urlParams, baseIri));
     }
     if (type === 'application/x-www-form-urlencoded') {
       const form = (request.body ?? {}) as Params;
       if (form.update !== undefined) throw readOnly();
       if (form.query === undefined) throw new HttpError(400, 'Missing the query parameter.');
-      return answer(request, reply, toQueryRequest(form, form));
+      // Dataset parameters count in the body or in the URL (the W3C protocol tests send them in the URL).
+      const graphs: Params = {
+        'default-graph-uri': [...list(urlParams['default-graph-uri']), ...list(form['default-graph-uri'])],
+        'named-graph-uri': [...list(urlParams['named-graph-uri']), ...list(form['named-graph-uri'])],
+      };
+      return answer(request, reply, toQueryRequest(form, graphs, baseIri));
     }
     throw new HttpError(415, `POST /sparql takes application/sparql-query or application/x-www-form-urlencoded, not ${type || 'no content type'}.`);
+  });
+
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: '/sparql',
+    handler: async (request) => {
+      throw new HttpError(405, `${request.method} is not allowed on /sparql; use GET or POST.`, { Allow: 'GET, HEAD, POST, OPTIONS' });
+    },
   });
 
   app.get('/query', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderQueryPage(deps)));
@@ -96,10 +121,18 @@ export const sparqlRoutes: FastifyPluginAsync<{ deps: AppDependencies }> = async
   }
 };
 
+const SHORT_FORMAT_NAMES: Record<string, [results: string, graph: string]> = {
+  json: ['sparql-json', 'jsonld'],
+  xml: ['sparql-xml', 'rdfxml'],
+};
+
 export function chooseResultFormat(form: QueryForm, accept: string | undefined, override: string | undefined): string {
   const offered = form === 'SELECT' ? SELECT_TYPES : form === 'ASK' ? SELECT_TYPES.filter((t) => supportsAsk(formatByMediaType(t)!.id)) : GRAPH_TYPES;
   if (override) {
-    const format = formatById(override) ?? formatByExtension(override) ?? formatByMediaType(override);
+    // The short names the API documents (format=json / xml): the results format for SELECT / ASK, the RDF one otherwise.
+    const shortName = SHORT_FORMAT_NAMES[override.trim().toLowerCase()];
+    const alias = shortName ? (form === 'SELECT' || form === 'ASK' ? shortName[0] : shortName[1]) : override;
+    const format = formatById(alias) ?? formatByExtension(alias) ?? formatByMediaType(alias);
     if (!format || !offered.includes(format.mediaType)) throw notAcceptable(offered);
     return format.id;
   }
@@ -108,7 +141,7 @@ export function chooseResultFormat(form: QueryForm, accept: string | undefined, 
   return formatByMediaType(mediaType)!.id;
 }
 
-function toQueryRequest(params: Params, graphParams: Params): QueryRequest {
+function toQueryRequest(params: Params, graphParams: Params, baseIri: string): QueryRequest {
   const query = params.query;
   if (Array.isArray(query)) throw new HttpError(400, 'Exactly one query parameter is allowed.');
   if (typeof query !== 'string' || query.trim() === '') throw new HttpError(400, 'The query parameter is empty.');
@@ -116,6 +149,7 @@ function toQueryRequest(params: Params, graphParams: Params): QueryRequest {
     query,
     defaultGraphs: list(graphParams['default-graph-uri']),
     namedGraphs: list(graphParams['named-graph-uri']),
+    baseIri,
   };
 }
 
