@@ -36,6 +36,31 @@ export interface QueryOutput {
   truncated: boolean;
 }
 
+export interface QueryServiceLauncher {
+  /**
+   * Hands the store to the workers; resolves once the first worker has
+   * loaded it (the service answers from then on), or every worker with `allWorkers`.
+   */
+  start(store: Store, options?: { allWorkers?: boolean }): Promise<QueryService>;
+  /** Stops the workers without starting the service (the load failed). */
+  abort(): Promise<void>;
+}
+
+/** The store as N-Quads in chunks of at most `quadsPerChunk` quads (one string could pass V8's length limit). */
+function toNQuadsChunks(store: Store, quadsPerChunk = 200_000): string[] {
+  const chunks: string[] = [];
+  let batch = [];
+  for (const quad of store) {
+    batch.push(quad);
+    if (batch.length === quadsPerChunk) {
+      chunks.push(new Writer({ format: 'N-Quads' }).quadsToString(batch));
+      batch = [];
+    }
+  }
+  if (batch.length > 0 || chunks.length === 0) chunks.push(new Writer({ format: 'N-Quads' }).quadsToString(batch));
+  return chunks;
+}
+
 export class QueryExecutionError extends Error {
   override name = 'QueryExecutionError';
   constructor(
@@ -54,16 +79,41 @@ export class QueryService {
     readonly limits: QueryLimits,
   ) {}
 
+  /** Starts the workers with `store`; resolves once every worker has loaded it. */
   static async start(store: Store, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Promise<QueryService> {
-    const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
+    return QueryService.launch(limits).start(store, { allWorkers: true });
+  }
+
+  /**
+   * Starts the worker threads at once, before the store exists: loading
+   * their code (Comunica, the serializers) then overlaps with the load and
+   * reasoning on the main thread. `start` hands them the store.
+   */
+  static launch(limits: QueryLimits = DEFAULT_QUERY_LIMITS): QueryServiceLauncher {
+    let provide!: (init: WorkerInit) => void;
+    let fail!: (error: Error) => void;
+    const data = new Promise<WorkerInit>((resolve, reject) => {
+      provide = resolve;
+      fail = reject;
+    });
+    data.catch(() => undefined);
     const pool = new WorkerPool<WorkerTask, WorkerResult, WorkerInit>({
       workerUrl: new URL('./queryWorkerEntry.mjs', import.meta.url),
       size: limits.workers,
       maxQueue: limits.maxQueue,
-      workerData: { nquads },
+      workerData: data,
     });
-    await pool.ready();
-    return new QueryService(pool, limits);
+    return {
+      async start(store: Store, options: { allWorkers?: boolean } = {}): Promise<QueryService> {
+        provide({ nquads: toNQuadsChunks(store) });
+        await (options.allWorkers ? pool.allReady() : pool.ready());
+        return new QueryService(pool, limits);
+      },
+      async abort(): Promise<void> {
+        fail(new Error('The query service was not started.'));
+        await pool.close();
+      },
+    };
   }
 
   prepare(request: QueryRequest): PreparedQuery {

@@ -16,7 +16,8 @@ import type { QueryDataset, QueryForm } from './queryRequest.js';
 import { fromPlainTerm, type PlainTerm } from './plainTerm.js';
 
 export interface WorkerInit {
-  nquads: string;
+  /** The whole store as N-Quads, in chunks (one string could pass V8's string length limit). */
+  nquads: string[];
 }
 
 export interface WorkerTask {
@@ -126,10 +127,9 @@ export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTa
   }
 }
 
-const init = workerData as WorkerInit | null;
-if (!isMainThread && parentPort && typeof init?.nquads === 'string') {
-  const port = parentPort;
-  const store = new Store(new Parser({ format: 'N-Quads' }).parse(init.nquads));
+function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
+  const store = new Store();
+  for (const chunk of init.nquads) store.addQuads(new Parser({ format: 'N-Quads' }).parse(chunk));
   const engine = new QueryEngine();
   port.postMessage({ ready: true });
   port.on('message', (task: WorkerTask) => {
@@ -138,4 +138,15 @@ if (!isMainThread && parentPort && typeof init?.nquads === 'string') {
       (error: unknown) => port.postMessage({ ok: false, statusCode: 500, message: String(error) }),
     );
   });
+}
+
+const init = workerData as (WorkerInit & { awaitInit?: undefined }) | { awaitInit: true } | null;
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  if (init?.awaitInit) {
+    // Started before the data was ready (workerPool.ts): the code is loaded, the data comes by message.
+    port.once('message', (message: { init: WorkerInit }) => serve(port, message.init));
+  } else if (Array.isArray(init?.nquads)) {
+    serve(port, init);
+  }
 }

@@ -1,8 +1,12 @@
 // Runs SPARQL over the store with Comunica. The default graph a query sees
 // is the union of all graphs (asserted + entailments); FROM / FROM NAMED in
 // the query restrict it (DESIGN §3).
-import { QueryEngine } from '@comunica/query-sparql';
-import { BindingsFactory } from '@comunica/utils-bindings-factory';
+//
+// Comunica is loaded on first use, not at import: the server's main thread
+// only needs it for a few HTML pages, and loading it takes a good part of a
+// cold start (the query workers load their own copy in parallel).
+import type { QueryEngine } from '@comunica/query-sparql';
+import type { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
 import type { Store } from 'n3';
 import type { ComunicaDataFactory, QueryStringContext } from '@comunica/types';
@@ -12,16 +16,28 @@ export type Row = Record<string, Term>;
 export type ParameterBindings = Record<string, Term>;
 
 const dataFactory: ComunicaDataFactory = new DataFactory() as ComunicaDataFactory;
-const bindingsFactory = new BindingsFactory(dataFactory);
+
+interface Loaded {
+  engine: QueryEngine;
+  bindingsFactory: BindingsFactory;
+}
 
 export class SparqlEngine {
-  private readonly engine = new QueryEngine();
+  private loaded: Promise<Loaded> | null = null;
 
   constructor(private readonly store: Store) {}
 
+  private load(): Promise<Loaded> {
+    this.loaded ??= Promise.all([import('@comunica/query-sparql'), import('@comunica/utils-bindings-factory')]).then(
+      ([{ QueryEngine: Engine }, { BindingsFactory: Factory }]) => ({ engine: new Engine(), bindingsFactory: new Factory(dataFactory) }),
+    );
+    return this.loaded;
+  }
+
   /** SELECT: every solution as a map from variable name to term. */
   async select(query: string, parameters: ParameterBindings = {}): Promise<Row[]> {
-    const stream = await this.engine.queryBindings(query, this.context(parameters));
+    const { engine, bindingsFactory } = await this.load();
+    const stream = await engine.queryBindings(query, this.context(parameters, bindingsFactory));
     const rows: Row[] = [];
     for (const bindings of await stream.toArray()) {
       const row: Row = {};
@@ -32,15 +48,17 @@ export class SparqlEngine {
   }
 
   async ask(query: string, parameters: ParameterBindings = {}): Promise<boolean> {
-    return this.engine.queryBoolean(query, this.context(parameters));
+    const { engine, bindingsFactory } = await this.load();
+    return engine.queryBoolean(query, this.context(parameters, bindingsFactory));
   }
 
   async construct(query: string, parameters: ParameterBindings = {}): Promise<Quad[]> {
-    const stream = await this.engine.queryQuads(query, this.context(parameters));
+    const { engine, bindingsFactory } = await this.load();
+    const stream = await engine.queryQuads(query, this.context(parameters, bindingsFactory));
     return stream.toArray();
   }
 
-  private context(parameters: ParameterBindings): QueryStringContext {
+  private context(parameters: ParameterBindings, bindingsFactory: BindingsFactory): QueryStringContext {
     const entries = Object.entries(parameters).map(
       ([name, term]): [Variable, Term] => [dataFactory.variable(name), term],
     );

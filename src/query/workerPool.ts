@@ -9,8 +9,16 @@ export interface PoolOptions<Init> {
   workerUrl: URL;
   size: number;
   maxQueue: number;
-  workerData: Init;
+  /**
+   * The data every worker starts from. A promise lets the workers boot
+   * (load their code) while the data is still being prepared; they get it
+   * by message once it is there.
+   */
+  workerData: Init | Promise<Init>;
 }
+
+/** workerData of a worker that waits for its init data as a message `{ init }`. */
+export const AWAIT_INIT = { awaitInit: true } as const;
 
 export class PoolBusyError extends Error {
   override name = 'PoolBusyError';
@@ -41,13 +49,44 @@ export class WorkerPool<Task, Result, Init = unknown> {
   private readonly slots: Slot[] = [];
   private readonly queue: Array<Job<Task, Result>> = [];
   private closed = false;
+  /** The init data once known; until then workers are sent it when it resolves. */
+  private init: { value: Init } | null = null;
+  private readonly initPromise: Promise<Init>;
 
   constructor(private readonly options: PoolOptions<Init>) {
-    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+    if (options.workerData instanceof Promise) {
+      this.initPromise = options.workerData;
+      this.initPromise.then(
+        (value) => {
+          this.init = { value };
+        },
+        () => undefined,
+      );
+    } else {
+      this.init = { value: options.workerData };
+      this.initPromise = Promise.resolve(options.workerData);
+    }
+    // One worker first; the others start once it has its data, so that at
+    // start-up they do not compete for the cores with the main thread's
+    // load and the first worker (the service can answer as soon as one
+    // worker is ready; the others take queued queries when they are).
+    const first = this.spawn();
+    this.slots.push(first);
+    const rest = (): void => {
+      for (let i = 1; i < options.size && !this.closed; i++) this.addBooting(i);
+    };
+    first.ready.then(rest, rest);
+  }
+
+  /** Resolves once the first worker has loaded its data (the others follow in the background). */
+  async ready(): Promise<void> {
+    await this.slots[0]!.ready;
   }
 
   /** Resolves once every worker has loaded its data. */
-  async ready(): Promise<void> {
+  async allReady(): Promise<void> {
+    await this.slots[0]!.ready;
+    while (this.slots.length < this.options.size && !this.closed) await new Promise((resolve) => setImmediate(resolve));
     await Promise.all(this.slots.map((s) => s.ready));
   }
 
@@ -75,8 +114,15 @@ export class WorkerPool<Task, Result, Init = unknown> {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerUrl, { workerData: this.options.workerData });
+    const known = this.init;
+    const worker = new Worker(this.options.workerUrl, { workerData: known ? known.value : AWAIT_INIT });
     worker.unref();
+    if (!known) {
+      this.initPromise.then(
+        (value) => worker.postMessage({ init: value }),
+        (error: unknown) => worker.emit('error', error instanceof Error ? error : new Error(String(error))),
+      );
+    }
     const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (message: unknown): void => {
         if ((message as { ready?: boolean }).ready) {
@@ -139,6 +185,11 @@ export class WorkerPool<Task, Result, Init = unknown> {
     const index = this.slots.indexOf(slot);
     void slot.worker.terminate();
     if (this.closed || index < 0) return;
+    this.addBooting(index);
+  }
+
+  /** Starts a worker in slot `index`, busy until it has loaded the data. */
+  private addBooting(index: number): void {
     const fresh = this.spawn();
     // Busy until it has loaded the data: start-up must not count against the next query's time limit.
     fresh.busy = true;
