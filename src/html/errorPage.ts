@@ -28,7 +28,7 @@ ${status === 404 ? html`<p>The address may be mistyped, or the resource may not 
 <input id="error-q" type="search" name="q">
 <button type="submit">Search</button>
 </form>
-<p><a href="/">Go to the home page</a> · <a href="/search">Search</a> · <a href="/index">Index of all resources</a></p>
+<p><a href="/">Go to the home page</a> · <a href="/search">Search</a> · <a href="/a-z">Index of all resources</a></p>
 </div>`;
   return page({ title: `${status} ${title}`, main });
 }

@@ -66,7 +66,7 @@ ${main}
 <p>Source: <cite><a href="${DRAFT}">Terminology and processes for initial security setup of IoT devices</a></cite>,
 M. Sethi, B. Sarikaya, D. Garcia-Carrillo, Internet-Draft <code>draft-irtf-t2trg-security-setup-iot-devices-01</code>,
 IRTF Thing-to-Thing Research Group, September 2023. Section numbers refer to, and link to, that version (-01).</p>
-<p><a href="/index">Index of all resources</a> · <a href="/ontology">Ontology</a> · <a href="/queries">Stored queries</a> · <a href="/sparql">SPARQL endpoint</a> · <a href="/dumps/latest.ttl">Data dump (Turtle)</a> · Data licensed <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>
+<p><a href="/a-z">Index of all resources</a> · <a href="/ontology">Ontology</a> · <a href="/queries">Stored queries</a> · <a href="/sparql">SPARQL endpoint</a> · <a href="/dumps/latest.ttl">Data dump (Turtle)</a> · Data licensed <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>
 </footer>
 </body>
 </html>`.html}\n`;

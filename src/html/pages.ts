@@ -31,7 +31,7 @@ type SitePage = (site: SiteContext, query: Record<string, string>) => string | P
 export const SITE_PAGES: Readonly<Record<string, SitePage>> = {
   '/': (site) => renderHome(site),
   '/protocols': (site) => renderProtocols(site),
-  '/index': (site) => renderIndex(site),
+  '/a-z': (site) => renderIndex(site),
   '/search': (site, query) => renderSearch(site, query.q),
   '/compare': () => renderCompareOverview(),
   '/compare/terms': (site) => renderCompareTerms(site),

@@ -1,7 +1,6 @@
 // The stored competency queries behind the site pages, run once per
 // SiteContext with the in-process engine and cached (the data is
 // read-only). A failed run is not cached, so the next request retries.
-import type { Term } from '@rdfjs/types';
 import type { Row } from '../query/sparqlEngine.js';
 import { bindParameters } from '../query/storedQueries.js';
 import type { SiteContext } from './site.js';
@@ -30,10 +29,6 @@ export function storedSelect(site: SiteContext, name: string, values: Record<str
 /** The value of a variable in a row ('' when unbound). */
 export function v(row: Row, name: string): string {
   return row[name]?.value ?? '';
-}
-
-export function term(row: Row, name: string): Term | undefined {
-  return row[name];
 }
 
 /** SPARQL boolean results come back as "true"/"false" literals (or 1/0). */

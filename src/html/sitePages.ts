@@ -42,7 +42,7 @@ ${COMPARISONS.map((c) => html`<li><a href="/compare/${c.slug}">${c.title}</a> <s
 </form>
 <ul>
 <li><a href="/ontology">The ontology</a>: classes, properties, how to cite and import it.</li>
-<li><a href="/index">Index</a> of every resource in the knowledge graph, grouped by class.</li>
+<li><a href="/a-z">Index</a> of every resource in the knowledge graph, grouped by class.</li>
 <li><a href="/queries">Stored queries</a>: the competency questions, runnable as an API (<a href="/openapi.json">OpenAPI</a>).</li>
 <li><a href="/sparql">SPARQL endpoint</a> and <a href="/query">query editor</a>; the default graph includes the inferences, name <code>${GRAPH.data}</code> to see the asserted data only.</li>
 <li>Data dumps: <a href="/dumps/latest.ttl">Turtle</a> · <a href="/dumps/latest.nt">N-Triples</a> · <a href="/dumps/latest.trig">TriG</a> · <a href="/dumps/latest.nq">N-Quads</a> (with named graphs).</li>
@@ -192,9 +192,9 @@ export function renderSearch(site: SiteContext, rawQuery: string | undefined): s
 </form>
 ${trimmed === ''
   ? html`<p class="hint">Type a word or part of one; matching ignores case. Try <a href="/search?q=pledge">pledge</a>, <a href="/search?q=voucher">voucher</a> or <a href="/search?q=onboarding">onboarding</a>.</p>`
-  : html`<section aria-labelledby="results-h" aria-live="polite">
+  : html`<section aria-labelledby="results-h">
 <h2 id="results-h">${hits.length === 0 ? html`No resource matches “${trimmed}”` : html`${hits.length} resource${hits.length === 1 ? '' : 's'} match “${trimmed}”${hits.length > shown.length ? html` (first ${shown.length} shown)` : ''}`}</h2>
-${hits.length === 0 ? html`<p>Try a shorter or different word, or browse the <a href="/index">index</a>.</p>` : ''}
+${hits.length === 0 ? html`<p>Try a shorter or different word, or browse the <a href="/a-z">index</a>.</p>` : ''}
 <ol class="results">
 ${shown.map((hit) => {
   const types = typeOf(hit.iri);

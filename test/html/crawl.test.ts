@@ -130,6 +130,13 @@ describe('site routes', () => {
     }
   });
 
+  it('leave RDF at / to the dataset description when the dereferencing route offers one', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/turtle' } });
+    expect([200, 406]).toContain(r.statusCode);
+    if (r.statusCode === 200) expect(r.headers['content-type']).toMatch(/^text\/turtle/);
+    expect(String(r.headers.vary)).toMatch(/Accept/);
+  });
+
   it('answer browsers with a readable error page for unknown paths', async () => {
     const r = await inject(t.app, '/no/such/page');
     expect(r.status).toBe(404);

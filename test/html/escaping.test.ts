@@ -86,7 +86,7 @@ describe('hostile data in every page', () => {
     const shows = (name: string): void => {
       expect(rendered.get(name), name).toContain(ESCAPED_SCRIPT);
     };
-    for (const path of ['/', '/protocols', '/index', '/compare/terms', '/compare/players', '/compare/trust', '/compare/knowledge', '/compare/processes', '/search?q=alert', '/ontology']) shows(path);
+    for (const path of ['/', '/protocols', '/a-z', '/compare/terms', '/compare/players', '/compare/trust', '/compare/knowledge', '/compare/processes', '/search?q=alert', '/ontology']) shows(path);
     const protocol = rendered.get(`${BASE}protocol/hostile`)!;
     expect(protocol).toContain(escapeHtml('Definition with <script>alert(1)</script>, "quotes", & ampersands, </textarea><img src=x onerror=alert(1)>'));
     expect(protocol).toContain(`<strong>Note on the draft:</strong> ${escapeHtml(`<script>alert('note')</script> Note & "more".`)}`);

@@ -1,4 +1,4 @@
-// The HTML site pages that are not resources: '/', '/protocols', '/index',
+// The HTML site pages that are not resources: '/', '/protocols', '/a-z',
 // '/search', '/compare' and '/compare/{terms,players,trust,processes,knowledge}'
 // (the paths come from SITE_PAGES in src/html/pages.ts). HTML only: any
 // other Accept gets 406 through the error handler, with Vary: Accept.
