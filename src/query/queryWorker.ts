@@ -39,6 +39,19 @@ export type WorkerResult =
 
 const dataFactory = new RdfDataFactory() as ComunicaDataFactory;
 const bindingsFactory = new BindingsFactory(dataFactory);
+/** Reads at most `max` items of a result stream; stops the stream when there are more. */
+async function takeUpTo<T, R>(stream: AsyncIterable<T> & { destroy(): void }, max: number, map: (item: T) => R): Promise<{ items: R[]; truncated: boolean }> {
+  const items: R[] = [];
+  for await (const item of stream) {
+    if (items.length === max) {
+      stream.destroy();
+      return { items, truncated: true };
+    }
+    items.push(map(item));
+  }
+  return { items, truncated: false };
+}
+
 /** Any attempt of the engine to fetch is refused: the endpoint never makes outbound requests. */
 const refuseFetch: typeof fetch = (input) =>
   Promise.reject(new Error(`Outbound request refused: ${String(input instanceof Request ? input.url : input)}`));
@@ -86,19 +99,11 @@ export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTa
         const result = await engine.query(task.query, context);
         if (result.resultType !== 'bindings') throw new Error('Expected bindings');
         const variables = (await result.metadata()).variables.map((v) => v.value);
-        const stream = await result.execute();
-        const rows: Array<Record<string, Term>> = [];
-        let truncated = false;
-        for await (const bindings of stream) {
-          if (rows.length === task.maxRows) {
-            truncated = true;
-            stream.destroy();
-            break;
-          }
+        const { items: rows, truncated } = await takeUpTo(await result.execute(), task.maxRows, (bindings) => {
           const row: Record<string, Term> = {};
           for (const [variable, term] of bindings) row[variable.value] = term;
-          rows.push(row);
-        }
+          return row;
+        });
         return { ok: true, contentType, body: serializeSelectResult({ variables, rows }, format.id), truncated };
       }
       case 'ASK': {
@@ -108,16 +113,7 @@ export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTa
       case 'CONSTRUCT':
       case 'DESCRIBE': {
         const stream = await engine.queryQuads(task.query, context);
-        const quads: Quad[] = [];
-        let truncated = false;
-        for await (const quad of stream) {
-          if (quads.length === task.maxRows) {
-            truncated = true;
-            stream.destroy();
-            break;
-          }
-          quads.push(quad);
-        }
+        const { items: quads, truncated } = await takeUpTo(stream, task.maxRows, (quad: Quad) => quad);
         return { ok: true, contentType, body: await serializeRdf(quads, format.id, { prefixes: PREFIXES }), truncated };
       }
     }
