@@ -59,6 +59,10 @@ export function prepareQuery(request: QueryRequest, maxQueryLength: number): Pre
   if (parsed.type === 'update') {
     throw new QueryRejection(403, 'SPARQL Update is not supported: this endpoint is read-only.');
   }
+  // sparqljs accepts a text of comments and PREFIX / BASE declarations only, and returns no query for it.
+  if (parsed.type !== 'query' || !['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE'].includes(parsed.queryType)) {
+    throw new QueryRejection(400, 'Syntax error: the text holds no query (only comments or PREFIX / BASE declarations).');
+  }
   if (usesService(parsed)) {
     throw new QueryRejection(400, 'SERVICE is not supported: this endpoint never makes outbound requests.');
   }

@@ -116,6 +116,8 @@ export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTa
         const { items: quads, truncated } = await takeUpTo(stream, task.maxRows, (quad: Quad) => quad);
         return { ok: true, contentType, body: await serializeRdf(quads, format.id, { prefixes: PREFIXES }), truncated };
       }
+      default:
+        return { ok: false, statusCode: 400, message: `Not a query form: ${String(task.form)}` };
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -149,6 +149,12 @@ export class WorkerPool<Task, Result, Init = unknown> {
       outcome();
     };
     const onMessage = (message: unknown): void => {
+      // Anything but a result object means the worker is in a bad state: never let it throw here, on the main thread.
+      if (message === null || typeof message !== 'object') {
+        finish(() => job.reject(new WorkerCrashError('The query worker sent no result.')));
+        this.replace(slot);
+        return;
+      }
       if ((message as { ready?: boolean }).ready) return;
       finish(() => job.resolve(message as Result));
       this.release(slot);
