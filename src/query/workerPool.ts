@@ -34,7 +34,11 @@ export class WorkerCrashError extends Error {
 
 interface Job<Task, Result> {
   task: Task;
+  /** The time limit counts from `run`, queueing included: a caller never waits much longer than this. */
   timeoutMs: number;
+  submittedAt: number;
+  /** Rejects a job that is still queued when its time is up. */
+  queueTimer?: NodeJS.Timeout;
   resolve: (result: Result) => void;
   reject: (error: Error) => void;
 }
@@ -101,15 +105,26 @@ export class WorkerPool<Task, Result, Init = unknown> {
       return Promise.reject(new PoolBusyError('Too many concurrent queries; try again shortly.'));
     }
     return new Promise<Result>((resolve, reject) => {
-      const job = { task, timeoutMs, resolve, reject };
+      const job: Job<Task, Result> = { task, timeoutMs, submittedAt: performance.now(), resolve, reject };
       if (free) this.dispatch(free, job);
-      else this.queue.push(job);
+      else {
+        this.queue.push(job);
+        job.queueTimer = setTimeout(() => {
+          const index = this.queue.indexOf(job);
+          if (index < 0) return;
+          this.queue.splice(index, 1);
+          reject(new TaskTimeoutError(`The query was stopped after ${timeoutMs / 1000} s (it waited for a free worker all that time).`));
+        }, timeoutMs);
+      }
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new PoolBusyError('The query service is shutting down.'));
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.queueTimer);
+      job.reject(new PoolBusyError('The query service is shutting down.'));
+    }
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
@@ -137,6 +152,7 @@ export class WorkerPool<Task, Result, Init = unknown> {
   }
 
   private dispatch(slot: Slot, job: Job<Task, Result>): void {
+    clearTimeout(job.queueTimer);
     slot.busy = true;
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -170,7 +186,7 @@ export class WorkerPool<Task, Result, Init = unknown> {
     const timer = setTimeout(() => {
       finish(() => job.reject(new TaskTimeoutError(`The query was stopped after ${job.timeoutMs / 1000} s.`)));
       this.replace(slot);
-    }, job.timeoutMs);
+    }, Math.max(1, job.timeoutMs - (performance.now() - job.submittedAt)));
     slot.worker.on('message', onMessage);
     slot.worker.once('error', onError);
     slot.worker.once('exit', onExit);
