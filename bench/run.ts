@@ -41,6 +41,7 @@ const { values: opts } = parseArgs({
     'skip-load': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+    'log-level': { type: 'string' },
   },
 });
 const durationS = Number(opts.duration ?? (opts.quick ? 5 : 20));
@@ -89,10 +90,11 @@ async function answersCorrectly(url: string): Promise<boolean> {
 }
 
 function startOurs(port: number, env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  return startProcess(join(BIN, 'tsx'), ['src/cli.ts', 'serve'], { port, env: { PORT: String(port), HOST: '127.0.0.1', ...env } });
+  const level = opts['log-level'] ? { LOG_LEVEL: opts['log-level'] } : {};
+  return startProcess(join(BIN, 'tsx'), ['src/cli.ts', 'serve'], { port, quiet: true, env: { PORT: String(port), HOST: '127.0.0.1', ...level, ...env } });
 }
 function startComunica(port: number): Promise<Started> {
-  return startProcess(join(BIN, 'comunica-sparql-file-http'), [dumpPath, '--unionDefaultGraph', '-p', String(port), '-t', '60'], { port, env: COMUNICA_ENV });
+  return startProcess(join(BIN, 'comunica-sparql-file-http'), [dumpPath, '--unionDefaultGraph', '-p', String(port), '-t', '60'], { port, quiet: true, env: COMUNICA_ENV });
 }
 
 interface ColdStart {
@@ -133,7 +135,7 @@ function resourcePaths(graph: KnowledgeGraph, n: number): string[] {
   return sorted.filter((_, i) => i % step === 0).slice(0, n);
 }
 
-async function derefRequests(url: string): Promise<{ requests: LoadRequest[]; route: 'resources' | 'fallback'; warmupFailures: number }> {
+async function derefRequests(url: string): Promise<{ requests: LoadRequest[]; route: 'resources' | 'fallback'; warmupFailures: number; meanBytes: number }> {
   const probe = await fetch(`${url}/protocol/brski`, { headers: { accept: 'text/turtle' } });
   const body = await probe.text();
   if (probe.status !== 200 || !body.includes('protocol/brski')) {
@@ -141,6 +143,7 @@ async function derefRequests(url: string): Promise<{ requests: LoadRequest[]; ro
     return {
       route: 'fallback',
       warmupFailures: 0,
+      meanBytes: 200,
       requests: [
         { path: '/queries', headers: { accept: 'application/json' } },
         { path: '/health', headers: { accept: 'application/json' } },
@@ -155,12 +158,13 @@ async function derefRequests(url: string): Promise<{ requests: LoadRequest[]; ro
   });
   // Warm-up: representations are built once per (document, format) and kept.
   let warmupFailures = 0;
+  let bytes = 0;
   for (const r of requests) {
     const response = await fetch(`${url}${r.path}`, { headers: r.headers ?? {} });
-    await response.arrayBuffer();
+    bytes += (await response.arrayBuffer()).byteLength;
     if (response.status !== 200) warmupFailures++;
   }
-  return { requests, route: 'resources', warmupFailures };
+  return { requests, route: 'resources', warmupFailures, meanBytes: Math.round(bytes / requests.length) };
 }
 
 // --- SPARQL -----------------------------------------------------------------
@@ -257,7 +261,7 @@ async function scalePoint(scale: number): Promise<ScalePoint> {
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemGiB: round(totalmem() / 2 ** 30), freeMemGiB: round(freemem() / 2 ** 30), node: process.version, loadAverageAtStart: (await import('node:os')).loadavg().map((n) => round(n, 2)) },
-  options: { durationS, connections, scales, repeat },
+  options: { durationS, connections, scales, repeat, logLevel: opts['log-level'] ?? 'default' },
 };
 try {
   if (!opts['skip-load']) {
@@ -271,18 +275,23 @@ try {
       process.exit(0);
     }
 
-    const ceilingPort = await freePort();
-    const ceiling = await started(startProcess(process.execPath, [join(ROOT, 'bench', 'ceiling.mjs'), String(ceilingPort)], { port: ceilingPort }));
-    await until(async () => (await fetch(`${ceiling.url}/x`)).ok, performance.now(), 10_000, ceiling.child);
-    log(`ceiling: bare Fastify, ${connections} connections, ${durationS} s`);
-    const ceilingResult = await load('bare Fastify constant', ceiling.url, [{ path: '/x', headers: { accept: 'text/turtle' } }], { connections, durationS });
-    await stop(ceiling);
-
     const port = await freePort();
     const ours = await started(startOurs(port));
     await until(() => answersCorrectly(ours.url), performance.now(), 120_000, ours.child);
     const rssStart = treeRss(ours.child.pid!);
     const deref = await derefRequests(ours.url);
+
+    // Two ceilings: a tiny constant, and a constant as large as the mean representation of the mix.
+    const ceilings: LoadResult[] = [];
+    for (const bytes of [50, deref.meanBytes]) {
+      const ceilingPort = await freePort();
+      const ceiling = await started(startProcess(process.execPath, [join(ROOT, 'bench', 'ceiling.mjs'), String(ceilingPort), String(bytes)], { port: ceilingPort }));
+      await until(async () => (await fetch(`${ceiling.url}/x`)).ok, performance.now(), 10_000, ceiling.child);
+      log(`ceiling: bare Fastify, constant ${bytes} B, ${connections} connections, ${durationS} s`);
+      ceilings.push({ ...(await load(`bare Fastify constant ${bytes} B`, ceiling.url, [{ path: '/x', headers: { accept: 'text/turtle' } }], { connections, durationS })), bytes } as LoadResult);
+      await stop(ceiling);
+    }
+    const [ceilingTiny, ceilingResult] = ceilings as [LoadResult, LoadResult];
     log(`dereferencing (${deref.route}): ${deref.requests.length} URL × Accept combinations, ${connections} connections, ${durationS} s`);
     const derefResult = await load('dereferencing', ours.url, deref.requests, { connections, durationS });
 
@@ -303,7 +312,8 @@ try {
     await stop(ours);
     results.load = {
       ceiling: ceilingResult,
-      deref: { ...derefResult, route: deref.route, urls: deref.requests.length, warmupFailures: deref.warmupFailures },
+      ceilingTiny,
+      deref: { ...derefResult, route: deref.route, urls: deref.requests.length, warmupFailures: deref.warmupFailures, meanBytes: deref.meanBytes },
       sparql: { mix: same.map((q) => q.name), leftOut: different, cached: sparqlCached, uncached: sparqlUncached, comunica: sparqlComunica },
       serverRssBytes: { start: rssStart, end: rssEnd },
     };
@@ -334,10 +344,11 @@ function report(r: Record<string, unknown>): string {
   const lines: string[] = [];
   const m = r.machine as { cpus: number; node: string; loadAverageAtStart: number[] };
   lines.push(`# Benchmark ${String(r.date)}`, '');
-  lines.push(`${m.cpus} cores, Node ${m.node}, load average at start ${m.loadAverageAtStart.join(' / ')}; ${connections} connections, ${durationS} s per load run, cold starts ×${repeat} (median).`, '');
+  lines.push(`${m.cpus} cores, Node ${m.node}, load average at start ${m.loadAverageAtStart.join(' / ')}; ${connections} connections, ${durationS} s per load run, cold starts ×${repeat} (median). Our server: LOG_LEVEL ${opts['log-level'] ?? 'default (info: one line per request and response)'}, stdout to /dev/null.`, '');
   const load_ = r.load as undefined | {
-    ceiling: LoadResult;
-    deref: LoadResult & { route: string; urls: number };
+    ceiling: LoadResult & { bytes: number };
+    ceilingTiny: LoadResult & { bytes: number };
+    deref: LoadResult & { route: string; urls: number; meanBytes: number };
     sparql: { mix: string[]; leftOut: Array<{ name: string }>; cached: LoadResult; uncached: LoadResult; comunica: LoadResult };
     serverRssBytes: { start: number; end: number };
   };
@@ -345,18 +356,19 @@ function report(r: Record<string, unknown>): string {
   if (load_ && cold) {
     const x = (a: number, b: number): string => `${round(a / b, 2)}×`;
     const ok = (pass: boolean): string => (pass ? 'yes' : '**no**');
-    const { ceiling, deref, sparql } = load_;
+    const { ceiling, ceilingTiny, deref, sparql } = load_;
     lines.push('| measure | ours | baseline | ratio | target | met |', '|---|---|---|---|---|---|');
     lines.push(`| cold start to first correct answer | ${cold.ours.medianMs} ms | Comunica endpoint ${cold.comunica.medianMs} ms | ours is ${x(cold.comunica.medianMs, cold.ours.medianMs)} faster | < 2,000 ms | ${ok(cold.ours.medianMs < 2000)} |`);
-    lines.push(`| dereferencing throughput${deref.route === 'fallback' ? ' (route not merged: /queries, /health)' : ''} | ${round(deref.rps)} req/s | bare Fastify ${round(ceiling.rps)} req/s | ${round((100 * deref.rps) / ceiling.rps)}% of ceiling | ≥ 50% | ${ok(deref.rps >= 0.5 * ceiling.rps)} |`);
-    lines.push(`| dereferencing latency p50 / p99 | ${deref.latencyP50Ms} / ${deref.latencyP99Ms} ms | ${ceiling.latencyP50Ms} / ${ceiling.latencyP99Ms} ms | p99 ${x(deref.latencyP99Ms, Math.max(1, ceiling.latencyP99Ms))} | | |`);
+    lines.push(`| dereferencing throughput${deref.route === 'fallback' ? ' (route not merged: /queries, /health)' : ''} (${deref.urls} URL × Accept, mean ${deref.meanBytes} B) | ${round(deref.rps)} req/s | bare Fastify, constant of the same size (${ceiling.bytes} B): ${round(ceiling.rps)} req/s | ${round((100 * deref.rps) / ceiling.rps)}% of ceiling | ≥ 50% | ${ok(deref.rps >= 0.5 * ceiling.rps)} |`);
+    lines.push(`| dereferencing throughput vs a tiny constant | ${round(deref.rps)} req/s | bare Fastify, constant ${ceilingTiny.bytes} B: ${round(ceilingTiny.rps)} req/s | ${round((100 * deref.rps) / ceilingTiny.rps)}% of ceiling | (≥ 50%) | ${ok(deref.rps >= 0.5 * ceilingTiny.rps)} |`);
+    lines.push(`| dereferencing latency p50 / p99 | ${deref.latencyP50Ms} / ${deref.latencyP99Ms} ms | ${ceiling.latencyP50Ms} / ${ceiling.latencyP99Ms} ms (same size) | p99 ${x(deref.latencyP99Ms, Math.max(1, ceiling.latencyP99Ms))} | | |`);
     lines.push(`| SPARQL mix as served (result cache) | ${round(sparql.cached.rps)} req/s | Comunica ${round(sparql.comunica.rps)} req/s | ${x(sparql.cached.rps, sparql.comunica.rps)} | ≥ 10× | ${ok(sparql.cached.rps >= 10 * sparql.comunica.rps)} |`);
     lines.push(`| SPARQL mix as served, p50 / p99 | ${sparql.cached.latencyP50Ms} / ${sparql.cached.latencyP99Ms} ms | ${sparql.comunica.latencyP50Ms} / ${sparql.comunica.latencyP99Ms} ms | p99 ${x(sparql.comunica.latencyP99Ms, Math.max(1, sparql.cached.latencyP99Ms))} lower | p99 < 50 ms | ${ok(sparql.cached.latencyP99Ms < 50)} |`);
     lines.push(`| SPARQL mix uncached (every body unique) | ${round(sparql.uncached.rps)} req/s | Comunica ${round(sparql.comunica.rps)} req/s | ${x(sparql.uncached.rps, sparql.comunica.rps)} | ≥ 10× | ${ok(sparql.uncached.rps >= 10 * sparql.comunica.rps)} |`);
     lines.push(`| SPARQL mix uncached, p50 / p99 | ${sparql.uncached.latencyP50Ms} / ${sparql.uncached.latencyP99Ms} ms | ${sparql.comunica.latencyP50Ms} / ${sparql.comunica.latencyP99Ms} ms | p99 ${x(sparql.comunica.latencyP99Ms, Math.max(1, sparql.uncached.latencyP99Ms))} lower | p99 < 50 ms | ${ok(sparql.uncached.latencyP99Ms < 50)} |`);
     lines.push('');
     const codes = (l: LoadResult): string => `${Object.entries(l.statusCounts).map(([c, n]) => `${c}: ${n}`).join(', ') || 'none'}${l.errors ? `, errors ${l.errors}` : ''}${l.timeouts ? `, timeouts ${l.timeouts}` : ''}`;
-    lines.push(`Status codes — ceiling: ${codes(ceiling)}; dereferencing: ${codes(deref)}; SPARQL as served: ${codes(sparql.cached)}; uncached: ${codes(sparql.uncached)}; Comunica: ${codes(sparql.comunica)}.`, '');
+    lines.push(`Status codes — ceilings: ${codes(ceilingTiny)} / ${codes(ceiling)}; dereferencing: ${codes(deref)}; SPARQL as served: ${codes(sparql.cached)}; uncached: ${codes(sparql.uncached)}; Comunica: ${codes(sparql.comunica)}.`, '');
     lines.push(`SPARQL mix (${sparql.mix.length} queries, default parameters as a trailing VALUES clause): ${sparql.mix.join(', ')}.${sparql.leftOut.length ? ` Left out because the two endpoints' answers differ: ${sparql.leftOut.map((d) => d.name).join(', ')}.` : ''}`, '');
     lines.push(`Server RSS (process tree): ${round(load_.serverRssBytes.start / 2 ** 20)} MB before the load runs, ${round(load_.serverRssBytes.end / 2 ** 20)} MB after.`, '');
   }

@@ -30,18 +30,20 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-export async function startProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; port: number }): Promise<Started> {
+export async function startProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; port: number; quiet?: boolean }): Promise<Started> {
+  // quiet: the server's stdout (its request log) goes to /dev/null, as to a log file, instead of
+  // through a pipe that this process (which also runs the load generator) would have to drain.
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', options.quiet ? 'ignore' : 'pipe', 'pipe'],
     detached: false,
   });
   let log = '';
   const keep = (chunk: Buffer): void => {
     log = (log + chunk.toString()).slice(-20_000);
   };
-  child.stdout!.on('data', keep);
+  child.stdout?.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {

@@ -1,5 +1,8 @@
 // Checks a graph against the SHACL shapes in ontology/shapes/.
-import SHACLValidator from 'rdf-validate-shacl';
+//
+// rdf-validate-shacl is loaded on first use: loading it takes about half a
+// second, and the server starts its query workers before it validates, so
+// loading it there overlaps with the workers' start instead of delaying it.
 import { Store } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 
@@ -24,6 +27,7 @@ export async function validateShapes(
   for (const quads of [data, context]) {
     for (const q of quads) dataStore.addQuad(q.subject, q.predicate, q.object);
   }
+  const { default: SHACLValidator } = await import('rdf-validate-shacl');
   const report = await new SHACLValidator(shapesStore).validate(dataStore);
   return report.results.map((result) => ({
     focusNode: termText(result.focusNode),

@@ -2,7 +2,7 @@
 // them on the worker pool with the configured limits. The store is handed
 // to the workers once, as N-Quads, at start-up; the data is read-only.
 import { Writer, type Store } from 'n3';
-import { prepareQuery, type PreparedQuery, type QueryRequest } from './queryRequest.js';
+import { prepareQuery, QueryRejection, type PreparedQuery, type QueryRequest } from './queryRequest.js';
 import { WorkerPool } from './workerPool.js';
 import type { WorkerInit, WorkerResult, WorkerTask } from './queryWorker.js';
 import { toPlainTerm } from './plainTerm.js';
@@ -35,6 +35,10 @@ export interface QueryOutput {
   /** Set when the result was cut at `maxRows`. */
   truncated: boolean;
 }
+
+/** Prepared queries kept (texts longer than PREPARED_CACHE_MAX_TEXT are prepared every time). */
+const PREPARED_CACHE_ENTRIES = 1000;
+const PREPARED_CACHE_MAX_TEXT = 20_000;
 
 export interface QueryServiceLauncher {
   /**
@@ -73,6 +77,8 @@ export class QueryExecutionError extends Error {
 
 export class QueryService {
   private readonly cache = new ResultCache<QueryOutput>({ maxEntries: 1000, maxBytes: 64 * 1024 * 1024 });
+  /** Prepared queries (or refusals) by request, oldest first. */
+  private readonly prepared = new Map<string, PreparedQuery | QueryRejection>();
 
   private constructor(
     private readonly pool: WorkerPool<WorkerTask, WorkerResult, WorkerInit>,
@@ -116,8 +122,27 @@ export class QueryService {
     };
   }
 
+  /**
+   * Checks and prepares a request. Parsing is a good part of the cost of a
+   * cached answer, so the outcome (prepared query or refusal) is kept per
+   * request text: the same text always prepares the same way.
+   */
   prepare(request: QueryRequest): PreparedQuery {
-    return prepareQuery(request, this.limits.maxQueryLength);
+    if (request.query.length > PREPARED_CACHE_MAX_TEXT) return prepareQuery(request, this.limits.maxQueryLength);
+    const key = JSON.stringify([request.query, request.defaultGraphs, request.namedGraphs, request.baseIri ?? null]);
+    let outcome = this.prepared.get(key);
+    if (outcome === undefined) {
+      try {
+        outcome = prepareQuery(request, this.limits.maxQueryLength);
+      } catch (error) {
+        if (!(error instanceof QueryRejection)) throw error;
+        outcome = error;
+      }
+      if (this.prepared.size >= PREPARED_CACHE_ENTRIES) this.prepared.delete(this.prepared.keys().next().value!);
+      this.prepared.set(key, outcome);
+    }
+    if (outcome instanceof QueryRejection) throw outcome;
+    return outcome;
   }
 
   async run(prepared: PreparedQuery, formatId: string, parameters: ParameterBindings = {}): Promise<QueryOutput> {

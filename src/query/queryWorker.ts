@@ -9,7 +9,6 @@ import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory as RdfDataFactory } from 'rdf-data-factory';
 import type { ComunicaDataFactory } from '@comunica/types';
 import { PREFIXES } from '../namespaces.js';
-import { serializeRdf } from '../serialize/rdfSerializer.js';
 import { serializeAskResult, serializeSelectResult } from '../serialize/sparqlResults.js';
 import { formatById } from '../serialize/formats.js';
 import type { QueryDataset, QueryForm } from './queryRequest.js';
@@ -114,6 +113,8 @@ export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTa
       case 'DESCRIBE': {
         const stream = await engine.queryQuads(task.query, context);
         const { items: quads, truncated } = await takeUpTo(stream, task.maxRows, (quad: Quad) => quad);
+        // The RDF serializers (jsonld, rdflib) are loaded on the first CONSTRUCT / DESCRIBE, not at start-up.
+        const { serializeRdf } = await import('../serialize/rdfSerializer.js');
         return { ok: true, contentType, body: await serializeRdf(quads, format.id, { prefixes: PREFIXES }), truncated };
       }
       default:
