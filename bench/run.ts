@@ -219,6 +219,7 @@ interface ScalePoint {
   generated?: { triples: number; protocols: number; files: number; ms: number };
   child?: Record<string, unknown>;
   error?: string;
+  progress?: string[];
   wallMs: number;
 }
 
@@ -241,20 +242,31 @@ async function scalePoint(scale: number): Promise<ScalePoint> {
   }
   log(`scale ${scale}×: load + reason + query mix in a child process`);
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'scaleChild.ts'), '--data-dir', dataDir, '--runs', scale >= 1000 ? '1' : '3'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // Node's default heap limit on this machine is about 4 GB: the "within 4 GB" of the target.
+  const args = ['--import', 'tsx', join(ROOT, 'bench', 'scaleChild.ts'), '--data-dir', dataDir, '--runs', scale >= 100 ? '1' : '3', '--query-timeout', scale >= 100 ? '10000' : '20000'];
+  if (scale >= 1000) args.push('--skip-queries');
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add({ child, port: 0, url: '', output: () => '', stop: async () => void child.kill('SIGKILL') });
   let out = '';
   let err = '';
+  const progressLines: string[] = [];
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.stderr.on('data', (c: Buffer) => {
+    err = (err + c.toString()).slice(-4000);
+    for (const line of c.toString().split('\n')) if (line.startsWith('[scale')) progressLines.push(line);
+  });
+  const limitMs = scale >= 1000 ? 600_000 : 900_000;
+  const killer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c, signal) => resolve(signal ? -1 : c)));
+  clearTimeout(killer);
   const wallMs = round(performance.now() - t0);
   const line = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('{')) return { scale, ...(generated ? { generated } : {}), error: `exit ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`, wallMs };
-  return { scale, ...(generated ? { generated } : {}), child: JSON.parse(line) as Record<string, unknown>, wallMs };
+  if (code !== 0 || !line.startsWith('{')) {
+    const why = code === -1 ? `stopped after ${limitMs / 1000} s` : `exit ${code}`;
+    const last = err.trim().split('\n').filter((l) => l.trim() !== '').slice(-4).join(' | ').slice(0, 600);
+    return { scale, ...(generated ? { generated } : {}), error: `${why}: ${last}`, progress: progressLines.slice(-6), wallMs };
+  }
+  return { scale, ...(generated ? { generated } : {}), child: JSON.parse(line) as Record<string, unknown>, progress: progressLines, wallMs };
 }
 
 // --- Run ----------------------------------------------------------------------
@@ -380,13 +392,13 @@ function report(r: Record<string, unknown>): string {
     let previous: { data: number; loadMs: number } | null = null;
     for (const p of curve) {
       if (!p.child) {
-        lines.push(`| ${p.scale}× | ${p.generated?.triples ?? '?'} | | failed: ${p.error} | | | | | | | |`);
+        lines.push(`| ${p.scale}× | ${p.generated?.triples.toLocaleString('en') ?? '?'} | | **did not finish** after ${round(p.wallMs / 1000)} s: ${p.error?.replaceAll('|', '/')} | | | | | | | |`);
         continue;
       }
-      const c = p.child as { triples: { data: number; entailments: number }; loadMs: number; timings: Record<string, number>; maxRssBytes: number; maxRssAfterLoadBytes: number; mix: { medianMs: number; p99Ms: number; totalMs: number } };
+      const c = p.child as { triples: { data: number; entailments: number }; loadMs: number; timings: Record<string, number>; maxRssBytes: number; maxRssAfterLoadBytes: number; mix: { medianMs: number; p99Ms: number; totalMs: number; timeouts: number } };
       const s = (ms: number): string => `${round(ms / 1000, 2)} s`;
       const growth = previous ? `${round(c.loadMs / previous.loadMs / (c.triples.data / previous.data), 2)}` : '';
-      lines.push(`| ${p.scale}× | ${c.triples.data.toLocaleString('en')} | ${c.triples.entailments.toLocaleString('en')} | ${s(c.loadMs)} | ${s(c.timings.parse!)} | ${s(c.timings.shacl!)} | ${s(c.timings.reason!)} | ${round(c.maxRssAfterLoadBytes / 2 ** 20)} MB (${round(c.maxRssBytes / 2 ** 20)} MB with queries) | ${round(c.mix.medianMs)} / ${round(c.mix.p99Ms)} ms | ${round(c.mix.totalMs)} ms | ${growth} |`);
+      lines.push(`| ${p.scale}× | ${c.triples.data.toLocaleString('en')} | ${c.triples.entailments.toLocaleString('en')} | ${s(c.loadMs)} | ${s(c.timings.parse!)} | ${s(c.timings.shacl!)} | ${s(c.timings.reason!)} | ${round(c.maxRssAfterLoadBytes / 2 ** 20)} MB (${round(c.maxRssBytes / 2 ** 20)} MB with queries) | ${Number.isNaN(c.mix.medianMs) ? 'not run' : `${round(c.mix.medianMs)} / ${round(c.mix.p99Ms)} ms${c.mix.timeouts ? ` (${c.mix.timeouts} timed out)` : ''}`} | ${Number.isNaN(c.mix.medianMs) ? '' : `${round(c.mix.totalMs)} ms`} | ${growth} |`);
       previous = { data: c.triples.data, loadMs: c.loadMs };
     }
     lines.push('', 'Time growth ÷ size growth ≈ 1 is linear; above 1 superlinear. Targets: 1,000× loads and reasons in < 60 s within 4 GB.', '');

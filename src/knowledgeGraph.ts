@@ -2,9 +2,9 @@
 // load → validate → reason. Anything wrong stops it with a LoadError that
 // lists every problem; nothing half-loaded is ever returned.
 import { join } from 'node:path';
-import { DataFactory, type Store } from 'n3';
+import type { Store } from 'n3';
 import { loadDataset, loadShapes, type DatasetSources, type LoadedFile } from './load/datasetLoader.js';
-import { validateShapes, formatViolation, type ShapeViolation } from './load/shaclValidator.js';
+import { validateStoreGraphs, formatViolation, type ShapeViolation } from './load/shaclValidator.js';
 import { findUncoveredConstructs, type UncoveredConstruct } from './reason/coverage.js';
 import { DEFAULT_LIMITS, materialize, type ReasoningLimits, type ReasoningResult } from './reason/materialize.js';
 import { loadRuleSet } from './reason/ruleSet.js';
@@ -54,11 +54,8 @@ export async function buildKnowledgeGraph(options: KnowledgeGraphOptions): Promi
   };
   const { store, files } = loadDataset(options);
   const parse = lap();
-  const violations = await validateShapes(
-    loadShapes(options.ontologyDir),
-    store.match(null, null, null, DataFactory.namedNode(GRAPH.data)),
-    store.match(null, null, null, DataFactory.namedNode(GRAPH.ontology)),
-  );
+  // The asserted data with the ontology (for the class hierarchy), read in place.
+  const violations = await validateStoreGraphs(loadShapes(options.ontologyDir), store, [GRAPH.data, GRAPH.ontology]);
   if (violations.length > 0) {
     throw new LoadError(
       `${violations.length} SHACL violation(s) in ${options.dataDir}:\n${violations.map(formatViolation).join('\n')}`,

@@ -3,8 +3,8 @@
 // rdf-validate-shacl is loaded on first use: loading it takes about half a
 // second, and the server starts its query workers before it validates, so
 // loading it there overlaps with the workers' start instead of delaying it.
-import { Store } from 'n3';
-import type { Quad, Term } from '@rdfjs/types';
+import { DataFactory, Store } from 'n3';
+import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 
 export interface ShapeViolation {
   focusNode: string;
@@ -20,15 +20,27 @@ export async function validateShapes(
   data: Iterable<Quad>,
   context: Iterable<Quad> = [],
 ): Promise<ShapeViolation[]> {
-  const shapesStore = new Store([...shapes]);
   // The validator reads one graph; merging into the default graph lets
   // sh:targetClass follow rdfs:subClassOf from the ontology.
   const dataStore = new Store();
   for (const quads of [data, context]) {
     for (const q of quads) dataStore.addQuad(q.subject, q.predicate, q.object);
   }
+  return validate(shapes, dataStore);
+}
+
+/**
+ * Validates the merge of some named graphs of `store`, read in place: at
+ * scale a merged copy would cost as much memory as the graphs themselves.
+ */
+export async function validateStoreGraphs(shapes: readonly Quad[], store: Store, graphs: readonly string[]): Promise<ShapeViolation[]> {
+  return validate(shapes, mergedGraphsView(store, graphs));
+}
+
+async function validate(shapes: readonly Quad[], data: DatasetCore): Promise<ShapeViolation[]> {
+  const shapesStore = new Store([...shapes]);
   const { default: SHACLValidator } = await import('rdf-validate-shacl');
-  const report = await new SHACLValidator(shapesStore).validate(dataStore);
+  const report = await new SHACLValidator(shapesStore).validate(data);
   return report.results.map((result) => ({
     focusNode: termText(result.focusNode),
     path: result.path ? termText(result.path) : null,
@@ -36,6 +48,58 @@ export async function validateShapes(
     severity: termText(result.severity).replace('http://www.w3.org/ns/shacl#', ''),
     shape: termText(result.sourceShape),
   }));
+}
+
+type Pattern = Term | null | undefined;
+type MatchResult = Quad[] & { size: number };
+
+/**
+ * A read-only DatasetCore whose default graph is the merge of `graphs` in
+ * `store`. Matches are read with getQuads (store.match would register an
+ * observer on the store for every lookup); a triple in several of the graphs
+ * is seen once.
+ */
+export function mergedGraphsView(store: Store, graphs: readonly string[]): DatasetCore {
+  const names = [...new Set(graphs)];
+  const wanted = new Set(names);
+  const defaultGraph = DataFactory.defaultGraph();
+  // Deduplicating costs a set per lookup; it is only needed when the graphs share a triple.
+  const overlap = names.some((g, i) =>
+    names.slice(i + 1).some((h) => {
+      const [small, large] = store.countQuads(null, null, null, g) <= store.countQuads(null, null, null, h) ? [g, h] : [h, g];
+      return store.getQuads(null, null, null, small).some((q) => store.countQuads(q.subject, q.predicate, q.object, large) > 0);
+    }),
+  );
+  const match = (s?: Pattern, p?: Pattern, o?: Pattern, g?: Pattern): MatchResult => {
+    const out: Quad[] = [];
+    if (g && g.termType !== 'DefaultGraph') return Object.assign(out, { size: 0 });
+    const seen = overlap ? new Set<string>() : null;
+    for (const q of store.getQuads(s ?? null, p ?? null, o ?? null, null)) {
+      if (!wanted.has(q.graph.value)) continue;
+      if (seen) {
+        const key = `${q.subject.value} ${q.predicate.value} ${q.object.termType} ${q.object.value} ${(q.object as { language?: string }).language ?? ''} ${(q.object as { datatype?: Term }).datatype?.value ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      out.push(DataFactory.quad(q.subject, q.predicate, q.object, defaultGraph) as Quad);
+    }
+    return Object.assign(out, { size: out.length });
+  };
+  const view: DatasetCore = {
+    get size() {
+      return match().length;
+    },
+    match: match as unknown as DatasetCore['match'],
+    has: (q: Quad) => match(q.subject, q.predicate, q.object).length > 0,
+    add: () => {
+      throw new Error('read-only view');
+    },
+    delete: () => {
+      throw new Error('read-only view');
+    },
+    [Symbol.iterator]: () => match()[Symbol.iterator](),
+  };
+  return view;
 }
 
 function termText(term: Term | undefined | null): string {

@@ -173,6 +173,11 @@ export class QueryService {
     return this.pool.pending;
   }
 
+  /** Resolves once every worker is ready (a worker replaced after a timeout reloads the data first). */
+  ready(): Promise<void> {
+    return this.pool.allReady();
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }

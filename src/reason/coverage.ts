@@ -16,21 +16,19 @@ export interface UncoveredConstruct {
 }
 
 export function findUncoveredConstructs(store: Store, rules: RuleSet): UncoveredConstruct[] {
+  // Counted through the indexes (one count per distinct predicate and class)
+  // rather than by reading every quad: at scale that is seconds less at load.
   const uses = new Map<string, number>();
-  const count = (iri: string): void => {
-    if (CHECKED_NAMESPACES.some((ns) => iri.startsWith(ns))) uses.set(iri, (uses.get(iri) ?? 0) + 1);
+  const count = (iri: string, n: number): void => {
+    if (n > 0 && CHECKED_NAMESPACES.some((ns) => iri.startsWith(ns))) uses.set(iri, (uses.get(iri) ?? 0) + n);
   };
-  for (const q of store) {
-    count(q.predicate.value);
-    if (q.predicate.value === `${RDF}type` && q.object.termType === 'NamedNode') count(q.object.value);
+  for (const p of store.getPredicates(null, null, null)) count(p.value, store.countQuads(null, p, null, null));
+  for (const c of store.getObjects(null, `${RDF}type`, null)) {
+    if (c.termType === 'NamedNode') count(c.value, store.countQuads(null, `${RDF}type`, c, null));
   }
   const handledByGenericRules = new Set<string>();
-  for (const q of store) {
-    if (PROPERTY_AXIOMS.includes(q.predicate.value)) handledByGenericRules.add(q.subject.value);
-    if (q.predicate.value === `${RDF}type` && PROPERTY_CHARACTERISTICS.includes(q.object.value)) {
-      handledByGenericRules.add(q.subject.value);
-    }
-  }
+  for (const p of PROPERTY_AXIOMS) for (const s of store.getSubjects(p, null, null)) handledByGenericRules.add(s.value);
+  for (const c of PROPERTY_CHARACTERISTICS) for (const s of store.getSubjects(`${RDF}type`, c, null)) handledByGenericRules.add(s.value);
   return [...uses]
     .filter(([iri]) => !rules.ruleVocabulary.has(iri) && !rules.handledVocabulary.has(iri) && !handledByGenericRules.has(iri))
     .map(([iri, n]) => ({ iri, uses: n }))

@@ -18,9 +18,14 @@ export function checkSoundness(store: Store): SoundnessProblem[] {
 
 /** The section 3.2 categories a role belongs to after reasoning. */
 export function categoriesOf(store: Store, role: string): string[] {
-  const categories = new Set(
-    store.getSubjects(namedNode(`${RDF}type`), namedNode(`${IOT}PlayerCategory`), null).map((t) => t.value),
-  );
+  return categoriesAmong(store, role, allCategories(store));
+}
+
+function allCategories(store: Store): Set<string> {
+  return new Set(store.getSubjects(namedNode(`${RDF}type`), namedNode(`${IOT}PlayerCategory`), null).map((t) => t.value));
+}
+
+function categoriesAmong(store: Store, role: string, categories: Set<string>): string[] {
   return [
     ...new Set(
       store
@@ -36,10 +41,18 @@ function crossCategoryEquivalences(store: Store): SoundnessProblem[] {
     store.getSubjects(namedNode(`${RDF}type`), namedNode(`${IOT}PlayerRole`), null).map((t) => t.value),
   );
   const problems: SoundnessProblem[] = [];
+  // Each role's categories once (an equivalence class of n roles has n² statements).
+  const categories = allCategories(store);
+  const memo = new Map<string, string[]>();
+  const of = (role: string): string[] => {
+    let found = memo.get(role);
+    if (!found) memo.set(role, (found = categoriesAmong(store, role, categories)));
+    return found;
+  };
   for (const q of store.getQuads(null, namedNode(`${OWL}equivalentClass`), null, null)) {
     const [a, b] = [q.subject.value, q.object.value];
     if (a >= b || !roles.has(a) || !roles.has(b)) continue;
-    const [ca, cb] = [categoriesOf(store, a), categoriesOf(store, b)];
+    const [ca, cb] = [of(a), of(b)];
     if (ca.join() !== cb.join()) {
       problems.push({
         kind: 'cross-category-equivalence',
