@@ -41,6 +41,8 @@ const PREPARED_CACHE_ENTRIES = 1000;
 const PREPARED_CACHE_MAX_TEXT = 20_000;
 
 export interface QueryServiceLauncher {
+  /** The service, usable at once: queries wait for a worker (their time limit running) until `start` has given the workers the data. */
+  readonly service: QueryService;
   /**
    * Hands the store to the workers; resolves once the first worker has
    * loaded it (the service answers from then on), or every worker with `allWorkers`.
@@ -109,11 +111,13 @@ export class QueryService {
       maxQueue: limits.maxQueue,
       workerData: data,
     });
+    const service = new QueryService(pool, limits);
     return {
+      service,
       async start(store: Store, options: { allWorkers?: boolean } = {}): Promise<QueryService> {
         provide({ nquads: toNQuadsChunks(store) });
         await (options.allWorkers ? pool.allReady() : pool.ready());
-        return new QueryService(pool, limits);
+        return service;
       },
       async abort(): Promise<void> {
         fail(new Error('The query service was not started.'));
