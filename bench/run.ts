@@ -256,15 +256,24 @@ async function scalePoint(scale: number): Promise<ScalePoint> {
     for (const line of c.toString().split('\n')) if (line.startsWith('[scale')) progressLines.push(line);
   });
   const limitMs = scale >= 1000 ? 600_000 : 900_000;
-  const killer = setTimeout(() => child.kill('SIGKILL'), limitMs);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c, signal) => resolve(signal ? -1 : c)));
+  let stopped = false;
+  let fatal = '';
+  child.stderr.on('data', (c: Buffer) => {
+    fatal ||= /FATAL ERROR:[^\n]*/.exec(c.toString())?.[0] ?? '';
+  });
+  const killer = setTimeout(() => {
+    stopped = true;
+    child.kill('SIGKILL');
+  }, limitMs);
+  const code = await new Promise<string>((resolve) => child.once('exit', (c, signal) => resolve(signal ? `signal ${signal}` : `exit ${c}`)));
   clearTimeout(killer);
   const wallMs = round(performance.now() - t0);
   const line = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('{')) {
-    const why = code === -1 ? `stopped after ${limitMs / 1000} s` : `exit ${code}`;
-    const last = err.trim().split('\n').filter((l) => l.trim() !== '').slice(-4).join(' | ').slice(0, 600);
-    return { scale, ...(generated ? { generated } : {}), error: `${why}: ${last}`, progress: progressLines.slice(-6), wallMs };
+  if (code !== 'exit 0' || !line.startsWith('{')) {
+    const why = stopped ? `stopped after ${limitMs / 1000} s` : fatal ? `${fatal} (${code})` : code;
+    const lastProgress = progressLines.at(-1)?.replace(/^\[scale ([^\]]*)\]\s*/, 'last progress at $1: ') ?? '';
+    const last = fatal ? lastProgress : `${lastProgress}; ${err.trim().split('\n').filter((l) => l.trim() !== '').slice(-2).join(' / ').slice(0, 300)}`;
+    return { scale, ...(generated ? { generated } : {}), error: `${why}; ${last}`, progress: progressLines.slice(-6), wallMs };
   }
   return { scale, ...(generated ? { generated } : {}), child: JSON.parse(line) as Record<string, unknown>, progress: progressLines, wallMs };
 }
@@ -381,7 +390,7 @@ function report(r: Record<string, unknown>): string {
     lines.push('');
     const codes = (l: LoadResult): string => `${Object.entries(l.statusCounts).map(([c, n]) => `${c}: ${n}`).join(', ') || 'none'}${l.errors ? `, errors ${l.errors}` : ''}${l.timeouts ? `, timeouts ${l.timeouts}` : ''}`;
     lines.push(`Status codes — ceilings: ${codes(ceilingTiny)} / ${codes(ceiling)}; dereferencing: ${codes(deref)}; SPARQL as served: ${codes(sparql.cached)}; uncached: ${codes(sparql.uncached)}; Comunica: ${codes(sparql.comunica)}.`, '');
-    lines.push(`SPARQL mix (${sparql.mix.length} queries, default parameters as a trailing VALUES clause): ${sparql.mix.join(', ')}.${sparql.leftOut.length ? ` Left out because the two endpoints' answers differ: ${sparql.leftOut.map((d) => d.name).join(', ')}.` : ''}`, '');
+    lines.push(`SPARQL mix (${sparql.mix.length} queries, default parameters as a VALUES block at the start of the WHERE group): ${sparql.mix.join(', ')}.${sparql.leftOut.length ? ` Left out because the two endpoints' answers differ: ${sparql.leftOut.map((d) => d.name).join(', ')}.` : ''}`, '');
     lines.push(`Server RSS (process tree): ${round(load_.serverRssBytes.start / 2 ** 20)} MB before the load runs, ${round(load_.serverRssBytes.end / 2 ** 20)} MB after.`, '');
   }
   const curve = r.scale as ScalePoint[] | undefined;
