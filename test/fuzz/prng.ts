@@ -1,32 +1,9 @@
-// A small seeded PRNG (mulberry32) for the fuzz tests: a fixed seed gives the
-// same cases on every run, so a failure can be replayed by its case number.
-export class Prng {
-  private state: number;
+// The fuzz tests' seeded PRNG: the shared mulberry32 generator of the
+// benchmarks (same seed, same cases, so a failure replays by its case
+// number) plus random code units for mutating queries and bodies.
+import { Prng as SeededPrng } from '../../bench/lib/prng.js';
 
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-
+export class Prng extends SeededPrng {
   /** A string of random code units: ASCII, control characters, Latin-1, astral characters and lone surrogates. */
   bytes(length: number): string {
     let out = '';
