@@ -2,7 +2,7 @@
 // load → validate → reason. Anything wrong stops it with a LoadError that
 // lists every problem; nothing half-loaded is ever returned.
 import { join } from 'node:path';
-import type { Store } from 'n3';
+import type { QuadStore } from './store/index.js';
 import { loadDataset, loadShapes, type DatasetSources, type LoadedFile } from './load/datasetLoader.js';
 import { validateStoreGraphs, formatViolation, type ShapeViolation } from './load/shaclValidator.js';
 import { findUncoveredConstructs, type UncoveredConstruct } from './reason/coverage.js';
@@ -16,7 +16,7 @@ export interface KnowledgeGraphOptions extends DatasetSources {
 }
 
 export interface KnowledgeGraph {
-  store: Store;
+  store: QuadStore;
   files: LoadedFile[];
   reasoning: ReasoningResult & { rules: number };
   /** Constructs the rules do not handle: reported, not fatal. */
@@ -64,7 +64,9 @@ export async function buildKnowledgeGraph(options: KnowledgeGraphOptions): Promi
   }
   const shacl = lap();
   const rules = loadRuleSet(join(options.ontologyDir, 'rules'));
-  const reasoning = materialize(store, rules, options.limits ?? DEFAULT_LIMITS);
+  // materialize.ts is still typed for an N3.Store; it reads the store through
+  // n3IdStore, which takes the QuadStore's own id-level methods as they are.
+  const reasoning = materialize(store as unknown as Parameters<typeof materialize>[0], rules, options.limits ?? DEFAULT_LIMITS);
   const reason = lap();
   const soundness = checkSoundness(store);
   const soundnessMs = lap();

@@ -1,5 +1,6 @@
 // Counts for the validate summary and the start-up log.
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { QuadStore } from './store/index.js';
 import { GRAPH, IOT, RDF } from './namespaces.js';
 
 export interface GraphStatistics {
@@ -8,7 +9,7 @@ export interface GraphStatistics {
   resourcesPerClass: Record<string, number>;
 }
 
-export function graphStatistics(store: Store): GraphStatistics {
+export function graphStatistics(store: QuadStore): GraphStatistics {
   const triplesPerGraph: Record<string, number> = {};
   for (const graph of store.getGraphs(null, null, null)) {
     triplesPerGraph[graph.value] = store.countQuads(null, null, null, graph);

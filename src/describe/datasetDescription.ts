@@ -4,7 +4,8 @@
 // dumps as dcat:Distributions, the SPARQL endpoint, license and version.
 // Everything is read from the store (the ontology header gives version,
 // license and dates); nothing here is a fact about the draft.
-import { DataFactory, termToId, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import { termKey, type QuadStore } from '../store/index.js';
 import type { Quad, Quad_Object, Quad_Subject, Term } from '@rdfjs/types';
 import { BASE, DCTERMS, GRAPH, ONTOLOGY_IRI, OWL, RDF, RDFS, XSD } from '../namespaces.js';
 import { formatsOfKind, type Format } from '../serialize/formats.js';
@@ -70,7 +71,7 @@ export interface OntologyVersion {
 }
 
 /** Every owl:Ontology in the store with its version IRIs and version info. */
-export function ontologies(store: Store): OntologyVersion[] {
+export function ontologies(store: QuadStore): OntologyVersion[] {
   return store
     .getSubjects(namedNode(`${RDF}type`), namedNode(`${OWL}Ontology`), null)
     .filter((s) => s.termType === 'NamedNode')
@@ -85,7 +86,7 @@ export function ontologies(store: Store): OntologyVersion[] {
 }
 
 /** The version of the publication: owl:versionInfo of the project ontology. */
-export function datasetVersion(store: Store): string {
+export function datasetVersion(store: QuadStore): string {
   const info = ontologies(store).find((o) => o.iri === ONTOLOGY_IRI)?.versionInfo;
   if (!info) throw new Error(`The ontology <${ONTOLOGY_IRI}> has no owl:versionInfo: cannot name the dumps.`);
   if (!/^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(info)) throw new Error(`owl:versionInfo "${info}" cannot be used in a file name.`);
@@ -98,8 +99,8 @@ export function dumpFileName(version: string, format: Format): string {
 }
 
 /** Triples of the union of all graphs: a statement in two graphs counts once. */
-export function distinctTripleCount(store: Store): number {
-  return new Set(store.getQuads(null, null, null, null).map((q) => `${termToId(q.subject)} ${termToId(q.predicate)} ${termToId(q.object)}`)).size;
+export function distinctTripleCount(store: QuadStore): number {
+  return new Set(store.getQuads(null, null, null, null).map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`)).size;
 }
 
 export interface DatasetDescriptionOptions {
@@ -116,7 +117,7 @@ const GRAPH_TITLES: Readonly<Record<string, [title: string, description: string]
 };
 
 /** VoID + DCAT description of the dataset held in `store`. */
-export function datasetDescription(store: Store, options: DatasetDescriptionOptions): Quad[] {
+export function datasetDescription(store: QuadStore, options: DatasetDescriptionOptions): Quad[] {
   const version = datasetVersion(store);
   const header = (predicate: string): Term[] => objects(store, ONTOLOGY_IRI, predicate);
   const dataset = namedNode(DATASET_IRI);
@@ -201,11 +202,11 @@ export function datasetDescription(store: Store, options: DatasetDescriptionOpti
   return out;
 }
 
-function objects(store: Store, subject: string, predicate: string): Term[] {
+function objects(store: QuadStore, subject: string, predicate: string): Term[] {
   return store.getObjects(namedNode(subject), namedNode(predicate), null).filter((t, i, all) => all.findIndex((u) => u.equals(t)) === i);
 }
 
 /** Distinct IRIs under the base that are the subject of a statement. */
-function entityCount(store: Store): number {
+function entityCount(store: QuadStore): number {
   return new Set(store.getSubjects(null, null, null).filter((s) => s.termType === 'NamedNode' && s.value.startsWith(BASE)).map((s) => s.value)).size;
 }

@@ -3,7 +3,8 @@
 // kept in their graphs), the blank nodes they lead to, the axiom
 // annotations that justify them, its incoming links, and the labels of
 // everything it links to.
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { QuadStore } from '../store/index.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { GRAPH, OWL, RDFS, SKOS } from '../namespaces.js';
 
@@ -24,7 +25,7 @@ export interface ResourceDescription {
 }
 
 /** null when the store says nothing about `iri` (as subject). */
-export function describeResource(store: Store, iri: string): ResourceDescription | null {
+export function describeResource(store: QuadStore, iri: string): ResourceDescription | null {
   const subject = namedNode(iri);
   const direct = store.getQuads(subject, null, null, null);
   if (direct.length === 0) return null;
@@ -63,18 +64,18 @@ export function isInferred(q: Quad): boolean {
 }
 
 /** The best human label of a resource: rdfs:label, then skos:prefLabel, English first. */
-export function labelOf(store: Store, term: Term): string | null {
+export function labelOf(store: QuadStore, term: Term): string | null {
   const candidates = [...store.getObjects(term, LABEL, null), ...store.getObjects(term, PREF_LABEL, null)];
   const english = candidates.find((t) => t.termType === 'Literal' && (t as { language?: string }).language === 'en');
   return (english ?? candidates[0])?.value ?? null;
 }
 
-function labelQuads(store: Store, term: Term): Quad[] {
+function labelQuads(store: QuadStore, term: Term): Quad[] {
   const labels = store.getQuads(term, LABEL, null, null);
   return labels.length > 0 ? labels.slice(0, 1) : store.getQuads(term, PREF_LABEL, null, null).slice(0, 1);
 }
 
-function withBlankNodeClosure(store: Store, start: Quad[]): Quad[] {
+function withBlankNodeClosure(store: QuadStore, start: Quad[]): Quad[] {
   const out = [...start];
   const visited = new Set<string>();
   const queue = start.map((q) => q.object).filter((t) => t.termType === 'BlankNode');

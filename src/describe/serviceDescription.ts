@@ -1,6 +1,7 @@
 // The SPARQL 1.1 Service Description of /sparql, with a VoID description of
 // the graphs it serves and their triple counts.
-import { DataFactory, termToId, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import { termKey, type QuadStore } from '../store/index.js';
 import type { Quad, Quad_Object } from '@rdfjs/types';
 import { BASE, DCTERMS, GRAPH, ONTOLOGY_IRI, RDF, RDFS, XSD } from '../namespaces.js';
 
@@ -14,7 +15,7 @@ const RESULT_FORMATS = ['SPARQL_Results_JSON', 'SPARQL_Results_XML', 'SPARQL_Res
 export const SERVICE_DESCRIPTION_PREFIXES = { sd: SD, void: VOID, rdfs: RDFS, dcterms: DCTERMS, xsd: XSD };
 
 /** Describes the endpoint at `endpointUrl` serving the graphs of `store`. */
-export function serviceDescription(store: Store, endpointUrl: string): Quad[] {
+export function serviceDescription(store: QuadStore, endpointUrl: string): Quad[] {
   const service = namedNode(endpointUrl);
   const dataset = blankNode('dataset');
   const defaultGraph = blankNode('defaultGraph');
@@ -66,6 +67,6 @@ export function serviceDescription(store: Store, endpointUrl: string): Quad[] {
 }
 
 /** Triples in the union default graph: a statement in two graphs counts once. */
-function distinctTriples(store: Store): number {
-  return new Set(store.getQuads(null, null, null, null).map((q) => `${termToId(q.subject)} ${termToId(q.predicate)} ${termToId(q.object)}`)).size;
+function distinctTriples(store: QuadStore): number {
+  return new Set(store.getQuads(null, null, null, null).map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`)).size;
 }

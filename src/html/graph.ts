@@ -1,7 +1,8 @@
 // Read-only look-ups into the store for the page renderers: objects and
 // subjects by IRI, preferred literals, labels with sensible fallbacks, and
 // whether a statement is asserted or only inferred. No SPARQL strings.
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { QuadStore } from '../store/index.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { labelOf } from '../describe/resourceDescription.js';
 import { BASE, DCTERMS, GRAPH, IOT, ONTOLOGY_IRI, OWL, PREFIXES, RDF, RDFS, SKOS } from '../namespaces.js';
@@ -95,7 +96,7 @@ export class GraphView {
   private readonly pages = new Map<string, boolean>();
 
   constructor(
-    readonly store: Store,
+    readonly store: QuadStore,
     /** Labels to use before asking the store (e.g. a description's linkedLabels). */
     seed: Quad[] = [],
   ) {

@@ -3,7 +3,8 @@
 // rdf-validate-shacl is loaded on first use: loading it takes about half a
 // second, and the server starts its query workers before it validates, so
 // loading it there overlaps with the workers' start instead of delaying it.
-import { DataFactory, Store } from 'n3';
+import { DataFactory } from 'n3';
+import { CompactStore, type QuadStore } from '../store/index.js';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 
 export interface ShapeViolation {
@@ -22,7 +23,7 @@ export async function validateShapes(
 ): Promise<ShapeViolation[]> {
   // The validator reads one graph; merging into the default graph lets
   // sh:targetClass follow rdfs:subClassOf from the ontology.
-  const dataStore = new Store();
+  const dataStore = new CompactStore();
   for (const quads of [data, context]) {
     for (const q of quads) dataStore.addQuad(q.subject, q.predicate, q.object);
   }
@@ -33,7 +34,7 @@ export async function validateShapes(
  * Validates the merge of some named graphs of `store`, read in place: at
  * scale a merged copy would cost as much memory as the graphs themselves.
  */
-export async function validateStoreGraphs(shapes: readonly Quad[], store: Store, graphs: readonly string[]): Promise<ShapeViolation[]> {
+export async function validateStoreGraphs(shapes: readonly Quad[], store: QuadStore, graphs: readonly string[]): Promise<ShapeViolation[]> {
   return validate(shapes, mergedGraphsView(store, graphs));
 }
 
@@ -41,7 +42,7 @@ export async function validateStoreGraphs(shapes: readonly Quad[], store: Store,
 const SHAPE_REFERENCES = ['node', 'and', 'or', 'xone', 'not', 'qualifiedValueShape'].map((p) => `http://www.w3.org/ns/shacl#${p}`);
 
 async function validate(shapes: readonly Quad[], data: DatasetCore): Promise<ShapeViolation[]> {
-  const shapesStore = new Store([...shapes]);
+  const shapesStore = new CompactStore([...shapes]);
   const { default: SHACLValidator } = await import('rdf-validate-shacl');
   // The validator counts the checks of every (focus node, shape) pair, under a
   // JSON key per pair, to stop recursive shapes; at scale that bookkeeping is a
@@ -69,7 +70,7 @@ type MatchResult = Quad[] & { size: number };
  * observer on the store for every lookup); a triple in several of the graphs
  * is seen once.
  */
-export function mergedGraphsView(store: Store, graphs: readonly string[]): DatasetCore {
+export function mergedGraphsView(store: QuadStore, graphs: readonly string[]): DatasetCore {
   const names = [...new Set(graphs)];
   const wanted = new Set(names);
   const defaultGraph = DataFactory.defaultGraph();

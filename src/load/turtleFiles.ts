@@ -77,6 +77,54 @@ export function parseTurtleText(text: string, file: string, graph?: Quad['graph'
   }
 }
 
+/**
+ * Parses one Turtle file and hands each quad to `onQuad` as soon as it is
+ * read, instead of collecting the file's quads first (at scale a file's
+ * quads as objects cost several times the store's encoding of them).
+ * Returns the number of quads read.
+ */
+export function streamTurtleFile(path: string, onQuad: (quad: Quad) => void, format = 'text/turtle'): number {
+  const text = readFileSync(path, 'utf8');
+  return streamTurtleText(text, displayPath(path), onQuad, format);
+}
+
+export function streamTurtleText(text: string, file: string, onQuad: (quad: Quad) => void, format = 'text/turtle'): number {
+  const parser = new Parser({ format, blankNodePrefix: `${basename(file).replace(/\W/g, '_')}_` });
+  let count = 0;
+  const forward = (quad: Quad): void => {
+    count++;
+    onQuad(quad);
+  };
+  routeQuads(parser, forward);
+  try {
+    // N3's synchronous parse gives its quads to an internal callback that
+    // collects them; routeQuads diverts them, so what comes back is empty
+    // unless a later N3 no longer works that way (then they are taken here).
+    for (const quad of parser.parse(text) as Quad[]) forward(quad);
+  } catch (error) {
+    throw toSyntaxError(error, file, text);
+  }
+  return count;
+}
+
+type QuadCallback = (error: Error | null, quad?: Quad) => void;
+
+/** Makes the parser's per-quad callback (set by parse) pass quads to `onQuad` and only errors on. */
+function routeQuads(parser: Parser, onQuad: (quad: Quad) => void): void {
+  let inner: QuadCallback = () => undefined;
+  const outer: QuadCallback = (error, quad) => {
+    if (error) inner(error);
+    else if (quad) onQuad(quad);
+  };
+  Object.defineProperty(parser, '_callback', {
+    configurable: true,
+    get: () => outer,
+    set: (callback: QuadCallback) => {
+      inner = callback;
+    },
+  });
+}
+
 function toSyntaxError(error: unknown, file: string, text: string): Error {
   if (!(error instanceof Error)) return new RdfSyntaxError(file, 1, 1, String(error));
   const context = (error as Error & { context?: N3ErrorContext }).context ?? {};

@@ -1,7 +1,8 @@
 // The query side of the server: prepares requests (queryRequest.ts) and runs
-// them on the worker pool with the configured limits. The store is handed
-// to the workers once, as N-Quads, at start-up; the data is read-only.
-import { Writer, type Store } from 'n3';
+// them on the worker pool with the configured limits. The store is shared
+// with the workers once, at start-up: it is sealed (read-only from then on)
+// and the workers read its buffers in place.
+import type { QuadStore } from '../store/index.js';
 import { prepareQuery, QueryRejection, type PreparedQuery, type QueryRequest } from './queryRequest.js';
 import { WorkerPool } from './workerPool.js';
 import type { WorkerInit, WorkerResult, WorkerTask } from './queryWorker.js';
@@ -44,27 +45,12 @@ export interface QueryServiceLauncher {
   /** The service, usable at once: queries wait for a worker (their time limit running) until `start` has given the workers the data. */
   readonly service: QueryService;
   /**
-   * Hands the store to the workers; resolves once the first worker has
+   * Shares the store with the workers (it is read-only from then on); resolves once the first worker has
    * loaded it (the service answers from then on), or every worker with `allWorkers`.
    */
-  start(store: Store, options?: { allWorkers?: boolean }): Promise<QueryService>;
+  start(store: QuadStore, options?: { allWorkers?: boolean }): Promise<QueryService>;
   /** Stops the workers without starting the service (the load failed). */
   abort(): Promise<void>;
-}
-
-/** The store as N-Quads in chunks of at most `quadsPerChunk` quads (one string could pass V8's length limit). */
-function toNQuadsChunks(store: Store, quadsPerChunk = 200_000): string[] {
-  const chunks: string[] = [];
-  let batch = [];
-  for (const quad of store) {
-    batch.push(quad);
-    if (batch.length === quadsPerChunk) {
-      chunks.push(new Writer({ format: 'N-Quads' }).quadsToString(batch));
-      batch = [];
-    }
-  }
-  if (batch.length > 0 || chunks.length === 0) chunks.push(new Writer({ format: 'N-Quads' }).quadsToString(batch));
-  return chunks;
 }
 
 export class QueryExecutionError extends Error {
@@ -88,7 +74,7 @@ export class QueryService {
   ) {}
 
   /** Starts the workers with `store`; resolves once every worker has loaded it. */
-  static async start(store: Store, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Promise<QueryService> {
+  static async start(store: QuadStore, limits: QueryLimits = DEFAULT_QUERY_LIMITS): Promise<QueryService> {
     return QueryService.launch(limits).start(store, { allWorkers: true });
   }
 
@@ -114,8 +100,8 @@ export class QueryService {
     const service = new QueryService(pool, limits);
     return {
       service,
-      async start(store: Store, options: { allWorkers?: boolean } = {}): Promise<QueryService> {
-        provide({ nquads: toNQuadsChunks(store) });
+      async start(store: QuadStore, options: { allWorkers?: boolean } = {}): Promise<QueryService> {
+        provide({ store: store.share() });
         await (options.allWorkers ? pool.allReady() : pool.ready());
         return service;
       },

@@ -1,9 +1,10 @@
-// Worker thread that runs one query at a time over a read-only copy of the
-// store and serializes the result, so neither evaluation nor serialization
+// Worker thread that runs one query at a time over the store, read in place
+// through shared memory (src/store/compactStore.ts share / attach), and
+// serializes the result, so neither evaluation nor serialization
 // can block the server's event loop. The pool terminates it on timeout.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { QueryEngine } from '@comunica/query-sparql';
-import { Parser, Store } from 'n3';
+import { CompactStore, type QuadStore, type SharedStoreHandle } from '../store/index.js';
 import type { Quad, Term, Variable } from '@rdfjs/types';
 import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory as RdfDataFactory } from 'rdf-data-factory';
@@ -15,8 +16,8 @@ import type { QueryDataset, QueryForm } from './queryRequest.js';
 import { fromPlainTerm, type PlainTerm } from './plainTerm.js';
 
 export interface WorkerInit {
-  /** The whole store as N-Quads, in chunks (one string could pass V8's string length limit). */
-  nquads: string[];
+  /** The main thread's store, sealed and shared: the worker attaches to its buffers instead of copying them. */
+  store: SharedStoreHandle;
 }
 
 export interface WorkerTask {
@@ -56,19 +57,14 @@ const refuseFetch: typeof fetch = (input) =>
   Promise.reject(new Error(`Outbound request refused: ${String(input instanceof Request ? input.url : input)}`));
 
 /** A store whose default graph is the merge of `defaultGraphs` and whose named graphs are `namedGraphs`; graphs not in `store` are empty. */
-export function datasetView(store: Store, dataset: QueryDataset): Store {
-  const view = new Store();
-  const defaultGraph = dataFactory.defaultGraph();
-  for (const graph of new Set(dataset.defaultGraphs)) {
-    for (const q of store.getQuads(null, null, null, graph)) view.addQuad(dataFactory.quad(q.subject, q.predicate, q.object, defaultGraph));
-  }
-  for (const graph of new Set(dataset.namedGraphs)) view.addQuads(store.getQuads(null, null, null, graph));
-  return view;
+export function datasetView(store: QuadStore, dataset: QueryDataset): QuadStore {
+  // Made from id triples over the same (shared, read-only) dictionary.
+  return store.graphView(dataset.defaultGraphs, dataset.namedGraphs);
 }
 
 /** The few datasets in use (typically the asserted graphs), built once per worker. */
-const views = new Map<string, Store>();
-function cachedView(store: Store, dataset: QueryDataset): Store {
+const views = new Map<string, QuadStore>();
+function cachedView(store: QuadStore, dataset: QueryDataset): QuadStore {
   const key = JSON.stringify([dataset.defaultGraphs, dataset.namedGraphs]);
   let view = views.get(key);
   if (!view) {
@@ -79,7 +75,7 @@ function cachedView(store: Store, dataset: QueryDataset): Store {
   return view;
 }
 
-export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTask): Promise<WorkerResult> {
+export async function runQuery(engine: QueryEngine, store: QuadStore, task: WorkerTask): Promise<WorkerResult> {
   const entries = Object.entries(task.bindings).map(([name, term]): [Variable, Term] => [dataFactory.variable(name), fromPlainTerm(term, dataFactory)]);
   const context = {
     // Without a dataset: the union of all graphs as default graph, every graph named (DESIGN §3).
@@ -127,8 +123,7 @@ export async function runQuery(engine: QueryEngine, store: Store, task: WorkerTa
 }
 
 function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
-  const store = new Store();
-  for (const chunk of init.nquads) store.addQuads(new Parser({ format: 'N-Quads' }).parse(chunk));
+  const store = CompactStore.attach(init.store);
   const engine = new QueryEngine();
   port.postMessage({ ready: true });
   port.on('message', (task: WorkerTask) => {
@@ -145,7 +140,7 @@ if (!isMainThread && parentPort) {
   if (init?.awaitInit) {
     // Started before the data was ready (workerPool.ts): the code is loaded, the data comes by message.
     port.once('message', (message: { init: WorkerInit }) => serve(port, message.init));
-  } else if (Array.isArray(init?.nquads)) {
+  } else if (init?.store) {
     serve(port, init);
   }
 }

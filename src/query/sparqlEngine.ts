@@ -8,7 +8,7 @@
 import type { QueryEngine } from '@comunica/query-sparql';
 import type { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
-import type { Store } from 'n3';
+import type { QuadStore } from '../store/index.js';
 import type { ComunicaDataFactory, QueryStringContext } from '@comunica/types';
 import type { Quad, Term, Variable } from '@rdfjs/types';
 
@@ -25,7 +25,7 @@ interface Loaded {
 export class SparqlEngine {
   private loaded: Promise<Loaded> | null = null;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: QuadStore) {}
 
   private load(): Promise<Loaded> {
     this.loaded ??= Promise.all([import('@comunica/query-sparql'), import('@comunica/utils-bindings-factory')]).then(

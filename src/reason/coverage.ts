@@ -1,7 +1,7 @@
 // Reports OWL/RDFS/SKOS vocabulary that the graphs use but the rules neither
 // implement nor declare as consequence-free, so a silently ignored construct
 // shows up at load instead of as a missing answer later.
-import type { Store } from 'n3';
+import type { QuadStore } from '../store/index.js';
 import { OWL, RDF, RDFS, SKOS } from '../namespaces.js';
 import type { RuleSet } from './ruleSet.js';
 
@@ -15,7 +15,7 @@ export interface UncoveredConstruct {
   uses: number;
 }
 
-export function findUncoveredConstructs(store: Store, rules: RuleSet): UncoveredConstruct[] {
+export function findUncoveredConstructs(store: QuadStore, rules: RuleSet): UncoveredConstruct[] {
   // Counted through the indexes (one count per distinct predicate and class)
   // rather than by reading every quad: at scale that is seconds less at load.
   const uses = new Map<string, number>();

@@ -2,7 +2,8 @@
 // shortest chain of asserted statements that yields it, each statement with
 // its justification and draft source. Breadth-first search gives the
 // shortest chain, so an explanation never takes a detour.
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { QuadStore } from '../store/index.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { DCTERMS, GRAPH, IOT, OWL, RDF, RDFS, SKOS } from '../namespaces.js';
 
@@ -48,7 +49,7 @@ export class UnexplainableError extends Error {
  * (every graph except graph/entailments). Returns null when the statement
  * does not follow from them.
  */
-export function explain(store: Store, subject: string, predicate: string, object: string): Explanation | null {
+export function explain(store: QuadStore, subject: string, predicate: string, object: string): Explanation | null {
   if (!(EXPLAINABLE_PREDICATES as readonly string[]).includes(predicate)) {
     throw new UnexplainableError(
       `Only ${EXPLAINABLE_PREDICATES.join(', ')} statements can be explained, not ${predicate}.`,
@@ -131,11 +132,11 @@ function unwind(previous: Map<string, { from: string | null; edge: Edge | null }
   return edges;
 }
 
-function assertedQuads(store: Store): Quad[] {
+function assertedQuads(store: QuadStore): Quad[] {
   return store.getQuads(null, null, null, null).filter((q) => q.graph.value !== GRAPH.entailments);
 }
 
-function describeStep(store: Store, quad: Quad, reversed: boolean): ExplanationStep {
+function describeStep(store: QuadStore, quad: Quad, reversed: boolean): ExplanationStep {
   const axiom = findAxiom(store, quad);
   const sources = axiom ? values(store, axiom, `${DCTERMS}source`) : values(store, quad.subject, `${DCTERMS}source`);
   const justification = axiom ? (values(store, axiom, `${IOT}justification`)[0] ?? null) : null;
@@ -151,7 +152,7 @@ function describeStep(store: Store, quad: Quad, reversed: boolean): ExplanationS
 }
 
 /** The owl:Axiom annotation of an asserted triple, if the data gives one. */
-function findAxiom(store: Store, quad: Quad): Term | null {
+function findAxiom(store: QuadStore, quad: Quad): Term | null {
   const candidates = store.getSubjects(namedNode(`${OWL}annotatedSource`), quad.subject, null);
   return (
     candidates.find(
@@ -162,6 +163,6 @@ function findAxiom(store: Store, quad: Quad): Term | null {
   );
 }
 
-function values(store: Store, subject: Term, predicate: string): string[] {
+function values(store: QuadStore, subject: Term, predicate: string): string[] {
   return [...new Set(store.getObjects(subject, namedNode(predicate), null).map((t) => t.value))].sort();
 }

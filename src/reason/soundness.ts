@@ -2,7 +2,8 @@
 // exactly the same section 3.2 categories (an equivalence across categories
 // would merge players the draft keeps apart), and no resource is an
 // instance of two disjoint classes.
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { QuadStore } from '../store/index.js';
 import { IOT, OWL, RDF, RDFS } from '../namespaces.js';
 
 const { namedNode } = DataFactory;
@@ -12,20 +13,20 @@ export interface SoundnessProblem {
   message: string;
 }
 
-export function checkSoundness(store: Store): SoundnessProblem[] {
+export function checkSoundness(store: QuadStore): SoundnessProblem[] {
   return [...crossCategoryEquivalences(store), ...disjointnessClashes(store)];
 }
 
 /** The section 3.2 categories a role belongs to after reasoning. */
-export function categoriesOf(store: Store, role: string): string[] {
+export function categoriesOf(store: QuadStore, role: string): string[] {
   return categoriesAmong(store, role, allCategories(store));
 }
 
-function allCategories(store: Store): Set<string> {
+function allCategories(store: QuadStore): Set<string> {
   return new Set(store.getSubjects(namedNode(`${RDF}type`), namedNode(`${IOT}PlayerCategory`), null).map((t) => t.value));
 }
 
-function categoriesAmong(store: Store, role: string, categories: Set<string>): string[] {
+function categoriesAmong(store: QuadStore, role: string, categories: Set<string>): string[] {
   return [
     ...new Set(
       store
@@ -36,7 +37,7 @@ function categoriesAmong(store: Store, role: string, categories: Set<string>): s
   ].sort();
 }
 
-function crossCategoryEquivalences(store: Store): SoundnessProblem[] {
+function crossCategoryEquivalences(store: QuadStore): SoundnessProblem[] {
   const roles = new Set(
     store.getSubjects(namedNode(`${RDF}type`), namedNode(`${IOT}PlayerRole`), null).map((t) => t.value),
   );
@@ -63,7 +64,7 @@ function crossCategoryEquivalences(store: Store): SoundnessProblem[] {
   return problems;
 }
 
-function disjointnessClashes(store: Store): SoundnessProblem[] {
+function disjointnessClashes(store: QuadStore): SoundnessProblem[] {
   const problems: SoundnessProblem[] = [];
   for (const q of store.getQuads(null, namedNode(`${OWL}disjointWith`), null, null)) {
     const inFirst = new Set(store.getSubjects(namedNode(`${RDF}type`), q.subject, null).map((t) => t.value));

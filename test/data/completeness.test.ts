@@ -5,7 +5,8 @@
 // Expectations come from hand-read fixtures and from the draft text itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { QuadStore } from '../../src/store/index.js';
 import type { Term } from '@rdfjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embeddedKnowledgeGraph, FIXTURES_DIR } from '../helpers/knowledgeGraph.js';
@@ -85,7 +86,7 @@ const DATA = namedNode(GRAPH.data);
 const iri = (path: string): string => `${BASE}${path}`;
 const src = (section: string): string => `${DRAFT}#section-${section}`;
 
-let store: Store;
+let store: QuadStore;
 let draftText: string;
 let sections: Map<string, string>;
 

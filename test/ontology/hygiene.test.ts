@@ -6,7 +6,8 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { DataFactory, Store } from 'n3';
+import { DataFactory } from 'n3';
+import { CompactStore, type QuadStore } from '../../src/store/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, embeddedKnowledgeGraph, ONTOLOGY_DIR } from '../helpers/knowledgeGraph.js';
 import { PROJECT_ROOT } from '../../src/config.js';
@@ -17,7 +18,7 @@ const { namedNode } = DataFactory;
 const ONTOLOGY_GRAPH = namedNode(GRAPH.ontology);
 const DATA_GRAPH = namedNode(GRAPH.data);
 
-let store: Store;
+let store: QuadStore;
 beforeAll(async () => {
   store = (await embeddedKnowledgeGraph()).store;
 });
@@ -220,7 +221,7 @@ const run = promisify(execFile);
 
 /** Distinct triples N3.js reads from a file (rapper and rdflib count a file's triples as a set too). */
 function n3TripleCount(path: string): number {
-  return new Store(parseTurtleFile(path)).size;
+  return new CompactStore(parseTurtleFile(path)).size;
 }
 
 describe('independent parsers agree with N3.js', () => {

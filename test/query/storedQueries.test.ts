@@ -1,7 +1,7 @@
 // Unit tests of the stored-query header format and of parameter binding:
 // values become RDF terms (never query text), so hostile values either are
 // refused (IRIs) or stay inert plain literals.
-import { Store } from 'n3';
+import { CompactStore } from '../../src/store/index.js';
 import { describe, expect, it } from 'vitest';
 import { SparqlEngine, type Row } from '../../src/query/sparqlEngine.js';
 import {
@@ -137,7 +137,7 @@ describe('bindParameters', () => {
 });
 
 describe('hostile literal values change nothing in the query', () => {
-  const store = new Store(
+  const store = new CompactStore(
     ttl`
       ex:alice ex:name "Server" ; ex:role ex:server .
       ex:bob   ex:name "Client" ; ex:role ex:client .
@@ -175,7 +175,7 @@ SELECT ?s ?n WHERE { ?s ex:name ?n . FILTER(STR(?n) = STR(?name)) } ORDER BY ?s
 
   it('compares the hostile text as data: a resource named with it is found, and only that one', async () => {
     const hostile = HOSTILE_VALUES[0]!;
-    const withHostileName = new Store([...store, ...ttl`ex:mallory ex:name "> } ; DROP ALL #" .`]);
+    const withHostileName = new CompactStore([...store, ...ttl`ex:mallory ex:name "> } ; DROP ALL #" .`]);
     const rows = await new SparqlEngine(withHostileName).select(query.text, bindParameters(query, { name: hostile }));
     expect(rows.map((row) => row.s?.value)).toEqual(['http://example.org/mallory']);
   });

@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { QuadStore } from '../../src/store/index.js';
 import type { Quad } from '@rdfjs/types';
 import { buildKnowledgeGraph, type KnowledgeGraph } from '../../src/knowledgeGraph.js';
 import { BASE, GRAPH, IOT, OWL, RDF, RDFS, SKOS } from '../../src/namespaces.js';
@@ -18,7 +19,7 @@ const ENTAILMENTS = namedNode(GRAPH.entailments);
 const DATA = namedNode(GRAPH.data);
 
 /** Connected components of the asserted owl:equivalentClass statements. */
-function assertedEquivalenceSets(store: Store): string[][] {
+function assertedEquivalenceSets(store: QuadStore): string[][] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     while (parent.get(x) !== x) x = parent.get(x) ?? (parent.set(x, x), x);

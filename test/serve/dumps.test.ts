@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { DataFactory, Store, termToId } from 'n3';
+import { DataFactory } from 'n3';
+import { CompactStore, termKey, type QuadStore } from '../../src/store/index.js';
 import type { Quad } from '@rdfjs/types';
 import { testApp, TEST_PUBLIC_URL, type TestApp } from '../helpers/app.js';
 import { expectSameDataset, parseWithPython, type PythonRdfFormat } from '../serialize/parsers.js';
@@ -27,7 +28,7 @@ const DUMPS: ReadonlyArray<[extension: string, mediaType: string, python: Python
 ];
 
 let t: TestApp;
-let store: Store;
+let store: QuadStore;
 let version: string;
 
 beforeAll(async () => {
@@ -41,8 +42,8 @@ afterAll(async () => t?.close());
 const get = (url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => t.app.inject({ method: 'GET', url, headers });
 const mediaType = (res: LightMyRequestResponse): string => String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
 
-function distinctTriples(s: Store): number {
-  return new Set(s.getQuads(null, null, null, null).map((q) => `${termToId(q.subject)} ${termToId(q.predicate)} ${termToId(q.object)}`)).size;
+function distinctTriples(s: QuadStore): number {
+  return new Set(s.getQuads(null, null, null, null).map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`)).size;
 }
 
 const key = (t: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']): string =>
@@ -119,13 +120,13 @@ describe('dump contents', () => {
 
 describe('VoID and DCAT', () => {
   let text: string;
-  let voidStore: Store;
+  let voidStore: QuadStore;
   beforeAll(async () => {
     const res = await get('/void', { accept: 'text/turtle' });
     expect(res.statusCode).toBe(200);
     expect(res.headers.vary).toMatch(/\bAccept\b/);
     text = res.body;
-    voidStore = new Store(parseWithPython(text, 'turtle'));
+    voidStore = new CompactStore(parseWithPython(text, 'turtle'));
   }, PYTHON_TIMEOUT);
 
   const objects = (s: string, p: string): string[] => voidStore.getObjects(namedNode(s), namedNode(p), null).map((o) => o.value).sort();

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { DataFactory, Parser, Store } from 'n3';
+import { DataFactory, Parser } from 'n3';
+import { CompactStore, type QuadStore } from '../../src/store/index.js';
 import type { Quad } from '@rdfjs/types';
 import { testApp, TEST_PUBLIC_URL, type TestApp } from '../helpers/app.js';
 import { expectIsomorphic } from '../helpers/rdf.js';
@@ -54,7 +55,7 @@ const TYPES: ReadonlyArray<[id: string, mediaType: string, extension: string]> =
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8';
 
 let t: TestApp;
-let store: Store;
+let store: QuadStore;
 
 beforeAll(async () => {
   t = await testApp();
@@ -314,7 +315,7 @@ describe('what the documents contain', () => {
   });
 
   it('the version IRIs come from owl:versionIRI, not from a constant', () => {
-    const copy = new Store(store.getQuads(null, null, null, null));
+    const copy = new CompactStore(store.getQuads(null, null, null, null));
     copy.addQuad(quad(namedNode(ONTOLOGY_IRI), namedNode(`${OWL}versionIRI`), namedNode(`${BASE}ontology/0.2.0`), namedNode(GRAPH.ontology)));
     const publication = new Publication({ ...t.deps, kg: { ...t.deps.kg, store: copy } });
     expect(publication.resolve('/ontology/0.2.0')?.document).toMatchObject({ kind: 'ontology', iri: `${BASE}ontology/0.2.0` });

@@ -33,7 +33,8 @@
 // served as HTML only. RDF never has its IRIs rewritten.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { DataFactory, Store } from 'n3';
+import { DataFactory } from 'n3';
+import { CompactStore, type QuadStore } from '../../store/index.js';
 import type { Quad } from '@rdfjs/types';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDependencies } from '../app.js';
@@ -155,7 +156,7 @@ export class Publication {
   readonly lastModified: Date;
   readonly site: SiteContext;
   readonly version: string;
-  private readonly store: Store;
+  private readonly store: QuadStore;
   private readonly documentsByPath = new Map<string, DocumentSource>();
   private readonly representations = new Map<string, Promise<Representation>>();
   private readonly dumps = new Map<string, Promise<Representation>>();
@@ -352,7 +353,7 @@ export class Publication {
       html: async () => null,
     });
     // Which IRIs the VoID describes does not depend on the dump sizes.
-    const voidStore = new Store(datasetDescription(this.store, { publicUrl: this.publicUrl }));
+    const voidStore = new CompactStore(datasetDescription(this.store, { publicUrl: this.publicUrl }));
     for (const subject of voidStore.getSubjects(null, null, null)) {
       if (subject.termType !== 'NamedNode' || !subject.value.startsWith(BASE) || subject.value.includes('#')) continue;
       const path = pathOf(subject.value);
@@ -364,7 +365,7 @@ export class Publication {
         formats: RDF_FORMATS,
         prefixes: DATASET_DESCRIPTION_PREFIXES,
         quads: async () => {
-          const described = describeResource(new Store(await this.datasetQuads()), subject.value);
+          const described = describeResource(new CompactStore(await this.datasetQuads()), subject.value);
           return described ? descriptionQuads(described) : [];
         },
         html: async () => null,
