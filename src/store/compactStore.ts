@@ -25,14 +25,20 @@ export interface SharedStoreHandle {
 }
 
 const DEFAULT_GRAPH_KEY = '';
-/** Terms decoded and kept for the positions whose few terms repeat on every row. */
-const DECODED_CACHE_LIMIT = 100_000;
+/** Slots of the decoded-term cache (a power of two). */
+const DECODED_CACHE_SLOTS = 1 << 16;
 const QUOTE = 0x22;
 
 export class CompactStore implements DatasetCore {
   private readonly dictionary: TermDictionary;
   private readonly table: QuadTable;
-  private readonly decoded = new Map<number, Term>();
+  /**
+   * Recently decoded terms, direct-mapped by id: reading a quad decodes
+   * three or four terms from UTF-8, and queries and SHACL read the same
+   * terms over and over. Bounded, so it never holds the dictionary twice.
+   */
+  private readonly decodedIds = new Int32Array(DECODED_CACHE_SLOTS).fill(-1);
+  private readonly decodedTerms: Term[] = new Array<Term>(DECODED_CACHE_SLOTS);
   /** Last term object seen at each position when adding: parsers repeat the same subject and predicate objects. */
   private readonly lastTerms: Array<Term | null> = [null, null, null, null];
   private readonly lastIds = [0, 0, 0, 0];
@@ -185,7 +191,12 @@ export class CompactStore implements DatasetCore {
   }
 
   termOf(id: number): Term {
-    return termFromId(this.dictionary.key(id), DataFactory) as Term;
+    const slot = id & (DECODED_CACHE_SLOTS - 1);
+    if (this.decodedIds[slot] === id) return this.decodedTerms[slot]!;
+    const term = termFromId(this.dictionary.key(id), DataFactory) as Term;
+    this.decodedIds[slot] = id;
+    this.decodedTerms[slot] = term;
+    return term;
   }
 
   /** Whether term `id` is a literal, without decoding it. */
@@ -286,19 +297,9 @@ export class CompactStore implements DatasetCore {
     const t = this.table;
     return DataFactory.quad(
       this.termOf(t.id(row, 0)) as Quad['subject'],
-      this.cachedTerm(t.id(row, 1)) as Quad['predicate'],
+      this.termOf(t.id(row, 1)) as Quad['predicate'],
       this.termOf(t.id(row, 2)) as Quad['object'],
-      this.cachedTerm(t.id(row, 3)) as Quad['graph'],
+      this.termOf(t.id(row, 3)) as Quad['graph'],
     ) as Quad;
-  }
-
-  private cachedTerm(id: number): Term {
-    let term = this.decoded.get(id);
-    if (term === undefined) {
-      if (this.decoded.size >= DECODED_CACHE_LIMIT) this.decoded.clear();
-      term = this.termOf(id);
-      this.decoded.set(id, term);
-    }
-    return term;
   }
 }

@@ -291,20 +291,15 @@ export class QuadTable {
     const order = sortRows(n, all, keyRange);
     const removed = this.removed;
     const [s, p, o, g] = all as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-    const kept = (i: number): boolean => {
-      const row = order[i]!;
-      if (removed !== null && row < sealed && removed[row] === 1) return false;
-      // Duplicates are adjacent; compare with the previous row that was kept.
-      return true;
-    };
+    // Duplicates are adjacent once sorted: a row is kept unless removed or equal to the last row kept.
+    const keep = new Uint8Array(n);
     let unique = 0;
     let last = -1;
-    const keepFlags = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      if (!kept(i)) continue;
       const row = order[i]!;
+      if (removed !== null && row < sealed && removed[row] === 1) continue;
       if (last >= 0 && s[row] === s[last] && p[row] === p[last] && o[row] === o[last] && g[row] === g[last]) continue;
-      keepFlags[i] = 1;
+      keep[i] = 1;
       unique++;
       last = row;
     }
@@ -312,7 +307,7 @@ export class QuadTable {
     for (let c = 0; c < 4; c++) {
       const from = all[c]!;
       const to = columns[c]!;
-      for (let i = 0, at = 0; i < n; i++) if (keepFlags[i]) to[at++] = from[order[i]!]!;
+      for (let i = 0, at = 0; i < n; i++) if (keep[i]) to[at++] = from[order[i]!]!;
     }
     this.install(columns, unique, keyRange);
     this.pending = new Uint32Array(4 * 1024);
@@ -366,7 +361,7 @@ export class QuadTable {
   }
 
   private planSealed(pattern: IdPattern): ScanPlan | null {
-    if (pattern.some((id) => id === ABSENT)) return null;
+    if (pattern[S] === ABSENT || pattern[P] === ABSENT || pattern[O] === ABSENT || pattern[G] === ABSENT) return null;
     let best: ScanPlan | null = null;
     let bestPrefix = 0;
     for (const name of INDEX_NAMES) {
@@ -375,42 +370,42 @@ export class QuadTable {
       while (prefix < 4 && pattern[positions[prefix]!] !== ANY) prefix++;
       if (prefix === 0 || prefix < bestPrefix) continue;
       const order = name === 'spog' ? null : this.index(name);
-      const values = positions.map((c) => pattern[c]!);
-      const { lo, hi } = this.range(order, positions, values, prefix);
+      const lo = this.bound(order, positions, pattern, prefix, false);
+      const hi = this.bound(order, positions, pattern, prefix, true);
       if (best === null || prefix > bestPrefix || hi - lo < best.hi - best.lo) {
-        best = { order, lo, hi, checks: positions.slice(prefix).filter((c) => pattern[c] !== ANY) };
+        const checks: number[] = [];
+        for (let j = prefix; j < 4; j++) if (pattern[positions[j]!] !== ANY) checks.push(positions[j]!);
+        best = { order, lo, hi, checks };
         bestPrefix = prefix;
       }
     }
     return best ?? { order: null, lo: 0, hi: this.sealedSize, checks: [] };
   }
 
-  /** Rows lo..hi of `order` whose first `prefix` positions equal `values`. */
-  private range(order: Uint32Array | null, positions: readonly number[], values: readonly number[], prefix: number): { lo: number; hi: number } {
-    const keys = positions.map((c) => this.columns[c]!);
-    const compare = (i: number): number => {
-      const row = order ? order[i]! : i;
-      for (let j = 0; j < prefix; j++) {
-        const a = keys[j]![row]!;
-        const b = values[j]!;
-        if (a !== b) return a < b ? -1 : 1;
-      }
-      return 0;
-    };
+  /**
+   * The first position in `order` whose row, read in `positions` order,
+   * compares greater than or equal to (or with `after`, greater than) the
+   * pattern's first `prefix` values. (Hot: no closures or arrays made here.)
+   */
+  private bound(order: Uint32Array | null, positions: readonly number[], pattern: IdPattern, prefix: number, after: boolean): number {
     let lo = 0;
     let hi = this.sealedSize;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compare(mid) < 0) lo = mid + 1;
+      const cmp = this.compareRow(order ? order[mid]! : mid, positions, pattern, prefix);
+      if (cmp < 0 || (after && cmp === 0)) lo = mid + 1;
       else hi = mid;
     }
-    const start = lo;
-    hi = this.sealedSize;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(mid) <= 0) lo = mid + 1;
-      else hi = mid;
+    return lo;
+  }
+
+  private compareRow(row: number, positions: readonly number[], pattern: IdPattern, prefix: number): number {
+    for (let j = 0; j < prefix; j++) {
+      const c = positions[j]!;
+      const a = this.columns[c]![row]!;
+      const b = pattern[c]!;
+      if (a !== b) return a < b ? -1 : 1;
     }
-    return { lo: start, hi: lo };
+    return 0;
   }
 }

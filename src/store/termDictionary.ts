@@ -22,6 +22,8 @@ export class ReadOnlyDictionaryError extends Error {
 }
 
 const INITIAL_TERMS = 1024;
+/** Keys found recently, kept at most: lookups (not loading) repeat the same few terms, and a Map hashes a string once. */
+const FOUND_CACHE_LIMIT = 1 << 16;
 
 function sharedUint32(length: number): Uint32Array {
   return new Uint32Array(new SharedArrayBuffer(length * 4));
@@ -46,6 +48,7 @@ export class TermDictionary {
   private slots: Uint32Array;
   private termCount: number;
   private frozen = false;
+  private readonly found = new Map<string, number>();
 
   constructor(shared?: SharedDictionary) {
     if (shared) {
@@ -86,6 +89,18 @@ export class TermDictionary {
 
   /** The id of `key`, or -1 when the dictionary does not hold it. */
   find(key: string): number {
+    const cached = this.found.get(key);
+    if (cached !== undefined) return cached;
+    const id = this.probe(key);
+    // Misses are not kept: a term added later must be found.
+    if (id >= 0) {
+      if (this.found.size >= FOUND_CACHE_LIMIT) this.found.clear();
+      this.found.set(key, id);
+    }
+    return id;
+  }
+
+  private probe(key: string): number {
     const { hash, ascii } = hashKey(key);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
