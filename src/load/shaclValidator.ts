@@ -3,7 +3,6 @@
 // rdf-validate-shacl is loaded on first use: loading it takes about half a
 // second, and the server starts its query workers before it validates, so
 // loading it there overlaps with the workers' start instead of delaying it.
-import { DataFactory } from 'n3';
 import { CompactStore, type QuadStore } from '../store/index.js';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 
@@ -66,34 +65,14 @@ type MatchResult = Quad[] & { size: number };
 
 /**
  * A read-only DatasetCore whose default graph is the merge of `graphs` in
- * `store`. Matches are read with getQuads (store.match would register an
- * observer on the store for every lookup); a triple in several of the graphs
- * is seen once.
+ * `store`, read in place (QuadStore.getMergedTriples: a triple in several of
+ * the graphs is seen once). Matches are arrays: the validator only iterates
+ * them and reads their size.
  */
 export function mergedGraphsView(store: QuadStore, graphs: readonly string[]): DatasetCore {
   const names = [...new Set(graphs)];
-  const wanted = new Set(names);
-  const defaultGraph = DataFactory.defaultGraph();
-  // Deduplicating costs a set per lookup; it is only needed when the graphs share a triple.
-  const overlap = names.some((g, i) =>
-    names.slice(i + 1).some((h) => {
-      const [small, large] = store.countQuads(null, null, null, g) <= store.countQuads(null, null, null, h) ? [g, h] : [h, g];
-      return store.getQuads(null, null, null, small).some((q) => store.countQuads(q.subject, q.predicate, q.object, large) > 0);
-    }),
-  );
   const match = (s?: Pattern, p?: Pattern, o?: Pattern, g?: Pattern): MatchResult => {
-    const out: Quad[] = [];
-    if (g && g.termType !== 'DefaultGraph') return Object.assign(out, { size: 0 });
-    const seen = overlap ? new Set<string>() : null;
-    for (const q of store.getQuads(s ?? null, p ?? null, o ?? null, null)) {
-      if (!wanted.has(q.graph.value)) continue;
-      if (seen) {
-        const key = `${q.subject.value} ${q.predicate.value} ${q.object.termType} ${q.object.value} ${(q.object as { language?: string }).language ?? ''} ${(q.object as { datatype?: Term }).datatype?.value ?? ''}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
-      out.push(DataFactory.quad(q.subject, q.predicate, q.object, defaultGraph) as Quad);
-    }
+    const out = g && g.termType !== 'DefaultGraph' ? [] : store.getMergedTriples(s, p, o, names);
     return Object.assign(out, { size: out.length });
   };
   const view: DatasetCore = {

@@ -247,6 +247,31 @@ export class CompactStore implements DatasetCore {
     return new CompactStore(undefined, { dictionary: this.dictionary, table });
   }
 
+  /**
+   * The distinct triples matching (subject, predicate, object) in any of
+   * `graphs`, as default-graph quads: the merge of those graphs, read in
+   * place. The scan never uses the graph-first index, so the copies of a
+   * triple in several graphs come one after the other and are skipped.
+   */
+  getMergedTriples(subject: TermPattern, predicate: TermPattern, object: TermPattern, graphs: Iterable<TermPattern>): Quad[] {
+    const wanted = new Set<number>();
+    for (const graph of graphs) {
+      const id = this.lookup(graph ?? DataFactory.defaultGraph());
+      if (id >= 0) wanted.add(id);
+    }
+    const quads: Quad[] = [];
+    const t = this.table;
+    let last = -1;
+    const defaultGraph = DataFactory.defaultGraph();
+    this.table.scan(this.pattern(subject, predicate, object, null), (row) => {
+      if (!wanted.has(t.id(row, 3))) return;
+      if (last >= 0 && t.id(row, 0) === t.id(last, 0) && t.id(row, 1) === t.id(last, 1) && t.id(row, 2) === t.id(last, 2)) return;
+      last = row;
+      quads.push(DataFactory.quad(this.termOf(t.id(row, 0)) as Quad['subject'], this.termOf(t.id(row, 1)) as Quad['predicate'], this.termOf(t.id(row, 2)) as Quad['object'], defaultGraph) as Quad);
+    });
+    return quads;
+  }
+
   /** Bytes held by the dictionary and the quads (for the measurements). */
   get byteLength(): { dictionary: number; quads: number } {
     return { dictionary: this.dictionary.byteLength, quads: this.table.byteLength };

@@ -77,6 +77,7 @@ export class TermDictionary {
 
   /** No more terms: from now on the buffers may be read by other threads. */
   freeze(): SharedDictionary {
+    if (!this.frozen) this.trim();
     this.frozen = true;
     return {
       bytes: this.bytes.buffer as SharedArrayBuffer,
@@ -183,6 +184,20 @@ export class TermDictionary {
     this.offsets = offsets;
     const hashes = sharedUint32(this.hashes.length * 2);
     hashes.set(this.hashes);
+    this.hashes = hashes;
+  }
+
+  /** Gives back the room kept for growth (up to half of each buffer) once no term can be added. */
+  private trim(): void {
+    const used = this.offsets[this.termCount]!;
+    const bytes = Buffer.from(new SharedArrayBuffer(used));
+    this.bytes.copy(bytes, 0, 0, used);
+    this.bytes = bytes;
+    const offsets = sharedUint32(this.termCount + 1);
+    offsets.set(this.offsets.subarray(0, this.termCount + 1));
+    this.offsets = offsets;
+    const hashes = sharedUint32(this.termCount);
+    hashes.set(this.hashes.subarray(0, this.termCount));
     this.hashes = hashes;
   }
 

@@ -161,3 +161,20 @@ describe('CompactStore', () => {
     expect(view.countQuads(null, null, null, graphs[2]!)).toBe(0);
   });
 });
+
+describe('CompactStore.getMergedTriples', () => {
+  it('gives each triple of the chosen graphs once, in the default graph, for every pattern', () => {
+    const quads = randomQuads(17, 800);
+    const compact = new CompactStore(quads);
+    const chosen = [graphs[1]!, graphs[2]!];
+    for (const [s, p, o] of patterns()) {
+      const expected = new Set(
+        quads
+          .filter((q) => chosen.some((g) => g.equals(q.graph)))
+          .filter((q) => (!s || s.equals(q.subject)) && (!p || p.equals(q.predicate)) && (!o || o.equals(q.object)))
+          .map((q) => key(quad(q.subject, q.predicate, q.object) as Quad)),
+      );
+      expect(keys(compact.getMergedTriples(s, p, o, chosen))).toEqual([...expected].sort());
+    }
+  });
+});
