@@ -241,9 +241,19 @@ export class QuadTable {
 
   /** Seals, builds every index and makes the table read-only, so other threads can read its buffers. */
   freeze(): SharedTable {
+    const shared = this.snapshot();
+    this.frozen = true;
+    return shared;
+  }
+
+  /**
+   * Seals and builds every index, for other threads to read while this one
+   * may still write: sealed arrays are never changed in place (writes are
+   * sealed into new ones), so a snapshot stays as it was.
+   */
+  snapshot(): SharedTable {
     this.seal();
     for (const name of INDEX_NAMES) if (name !== 'spog') this.index(name);
-    this.frozen = true;
     return {
       columns: this.columns.map((c) => c.buffer as SharedArrayBuffer),
       indexes: {

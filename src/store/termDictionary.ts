@@ -79,6 +79,15 @@ export class TermDictionary {
   freeze(): SharedDictionary {
     if (!this.frozen) this.trim();
     this.frozen = true;
+    return this.snapshot();
+  }
+
+  /**
+   * The buffers as they are, for other threads to read while this one may
+   * still add terms: additions only write past the snapshot's terms (or
+   * into new buffers when growing), and readers skip ids past its count.
+   */
+  snapshot(): SharedDictionary {
     return {
       bytes: this.bytes.buffer as SharedArrayBuffer,
       offsets: this.offsets.buffer as SharedArrayBuffer,
@@ -108,7 +117,8 @@ export class TermDictionary {
       const entry = this.slots[slot]!;
       if (entry === 0) return -1;
       const id = entry - 1;
-      if (this.hashes[id] === hash && this.keyEquals(id, key, ascii)) return id;
+      // An id past the count was added by the owning thread after this snapshot.
+      if (id < this.termCount && this.hashes[id] === hash && this.keyEquals(id, key, ascii)) return id;
     }
   }
 
