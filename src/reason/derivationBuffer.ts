@@ -5,11 +5,17 @@
 import { sortUnique } from './tripleKeys.js';
 
 export class DerivationBuffer {
-  private keys = new Uint32Array(3 * 4096);
+  private keys: Uint32Array;
   private length = 0;
 
-  /** `checkDistinct(n)` is told the number of distinct triples at every compaction (and may throw). */
-  constructor(private readonly checkDistinct: (distinct: number) => void) {}
+  /**
+   * `checkDistinct(n)` is told the number of distinct triples at every
+   * compaction (and may throw). Starting near the size the first round
+   * needs saves re-sorting its triples at every doubling.
+   */
+  constructor(private readonly checkDistinct: (distinct: number) => void, initialCapacity = 4096) {
+    this.keys = new Uint32Array(3 * Math.max(4096, initialCapacity));
+  }
 
   push(predicate: number, subject: number, object: number): void {
     if (this.length === this.keys.length) this.makeRoom();

@@ -14,7 +14,7 @@ import { IndexedTriples, orderForBound, positionsOf } from './indexedTriples.js'
 import { evaluateJoin } from './joinEvaluation.js';
 import { numberVariables, planJoin, type NumberedRule, type Slot } from './joinPlan.js';
 import { derivationLimitError, type ReasoningLimits } from './limits.js';
-import { columnBound, reorder, sortUnique } from './tripleKeys.js';
+import { columnBound, isSorted, reorder, sortKeys, uniqueSorted } from './tripleKeys.js';
 
 export type { IdRule, RuleTerm } from './idRules.js';
 export { compileRules } from './idRules.js';
@@ -37,13 +37,13 @@ export interface ChainingGuards {
 export function forwardChain(asserted: Uint32Array, rules: IdRule[], limits: ReasoningLimits, guards: ChainingGuards = {}): Uint32Array {
   const isLiteral = guards.isLiteral ?? ((): boolean => false);
   const numbered = rules.map(numberVariables);
-  const all = new IndexedTriples(sortUnique(reorder(asserted, 'spo', 'pso')));
+  const all = new IndexedTriples(assertedPso(asserted));
   let delta: IndexedTriples | null = null;
   const newTriples: Uint32Array[] = [];
   let derived = 0;
   const buffer = new DerivationBuffer((distinct) => {
     if (derived + distinct > limits.maxDerivations) throw derivationLimitError(limits);
-  });
+  }, all.size / 4);
 
   for (;;) {
     const known = membershipTest(all.keys('pso'));
@@ -69,6 +69,16 @@ export function forwardChain(asserted: Uint32Array, rules: IdRule[], limits: Rea
     newTriples.push(reorder(fresh, 'pso', 'spo'));
   }
   return concatenate(newTriples, derived * 3);
+}
+
+/**
+ * The asserted triples in predicate-subject-object order, without repeats.
+ * A store may give them sorted subject-predicate-object already; then only
+ * the first two columns need sorting (the objects of a subject and
+ * predicate stay in order).
+ */
+function assertedPso(spo: Uint32Array): Uint32Array {
+  return uniqueSorted(sortKeys(reorder(spo, 'spo', 'pso'), isSorted(spo) ? 2 : 3));
 }
 
 /**

@@ -82,6 +82,19 @@ export function sortKeys(keys: Uint32Array, columns = 3): Uint32Array {
   return source;
 }
 
+/** Whether the triples are in ascending order (repeats allowed). */
+export function isSorted(keys: Uint32Array): boolean {
+  for (let i = 3; i < keys.length; i += 3) {
+    const a = keys[i - 3];
+    const b = keys[i];
+    if (a < b) continue;
+    if (a > b) return false;
+    if (keys[i - 2] < keys[i + 1]) continue;
+    if (keys[i - 2] > keys[i + 1] || keys[i - 1] > keys[i + 2]) return false;
+  }
+  return true;
+}
+
 /** Sorted triples without repeats: a prefix view of `sorted` (compacted in place). */
 export function uniqueSorted(sorted: Uint32Array): Uint32Array {
   if (sorted.length === 0) return sorted;

@@ -1,7 +1,7 @@
 // The sort and merge primitives of the chainer's indexes, against plain
 // comparison sorts of random triples (ids spanning several radix digits).
 import { describe, expect, it } from 'vitest';
-import { mergeDisjoint, reorder, sortKeys, sortUnique } from '../../src/reason/tripleKeys.js';
+import { isSorted, mergeDisjoint, reorder, sortKeys, sortUnique } from '../../src/reason/tripleKeys.js';
 
 function randomTriples(count: number, seed: number, maxId: number): Uint32Array {
   let state = seed;
@@ -32,6 +32,13 @@ describe('triple keys', () => {
     const pso = sortUnique(randomTriples(3_000, 2, 40));
     const pos = sortKeys(reorder(pso, 'pso', 'pos'), 2);
     expect(rows(pos)).toEqual(rows(reorder(pso, 'pso', 'pos')).sort(compare));
+  });
+
+  it('tells sorted triples from unsorted ones', () => {
+    expect(isSorted(Uint32Array.from([1, 2, 3, 1, 2, 3, 1, 3, 0, 2, 0, 0]))).toBe(true);
+    expect(isSorted(Uint32Array.from([1, 2, 3, 1, 2, 2]))).toBe(false);
+    expect(isSorted(Uint32Array.from([1, 2, 3, 1, 1, 9]))).toBe(false);
+    expect(isSorted(new Uint32Array(0))).toBe(true);
   });
 
   it('merges disjoint sorted triples', () => {
