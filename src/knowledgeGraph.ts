@@ -64,9 +64,8 @@ export async function buildKnowledgeGraph(options: KnowledgeGraphOptions): Promi
   }
   const shacl = lap();
   const rules = loadRuleSet(join(options.ontologyDir, 'rules'));
-  // materialize.ts is still typed for an N3.Store; it reads the store through
-  // n3IdStore, which takes the QuadStore's own id-level methods as they are.
-  const reasoning = materialize(store as unknown as Parameters<typeof materialize>[0], rules, options.limits ?? DEFAULT_LIMITS);
+  // Reasoning reads and writes the store as id triples (the QuadStore is an IdTripleStore).
+  const reasoning = materialize(store, rules, options.limits ?? DEFAULT_LIMITS);
   const reason = lap();
   const soundness = checkSoundness(store);
   const soundnessMs = lap();
