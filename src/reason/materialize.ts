@@ -31,15 +31,17 @@ export function materialize(store: Store | IdTripleStore, rules: RuleSet, limits
   return { inferred: kept.length / 3, milliseconds: performance.now() - started };
 }
 
-/** `triples` without `x p x` for the given predicates: true but saying nothing (x ≡ x). */
+/**
+ * `triples` without `x p x` for the given predicates: true but saying
+ * nothing (x ≡ x). Compacts `triples` in place and returns the kept prefix.
+ */
 function withoutReflexive(triples: Uint32Array, predicates: Set<number>): Uint32Array {
-  const out = new Uint32Array(triples.length);
   let at = 0;
   for (let i = 0; i < triples.length; i += 3) {
     if (triples[i] === triples[i + 2] && predicates.has(triples[i + 1])) continue;
-    out[at++] = triples[i];
-    out[at++] = triples[i + 1];
-    out[at++] = triples[i + 2];
+    triples[at++] = triples[i];
+    triples[at++] = triples[i + 1];
+    triples[at++] = triples[i + 2];
   }
-  return out.subarray(0, at);
+  return triples.subarray(0, at);
 }
