@@ -14,7 +14,7 @@ export class DerivationBuffer {
    * needs saves re-sorting its triples at every doubling.
    */
   constructor(private readonly checkDistinct: (distinct: number) => void, initialCapacity = 4096) {
-    this.keys = new Uint32Array(3 * Math.max(4096, initialCapacity));
+    this.keys = new Uint32Array(3 * Math.max(4096, Math.ceil(initialCapacity)));
   }
 
   push(predicate: number, subject: number, object: number): void {

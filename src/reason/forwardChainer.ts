@@ -130,7 +130,8 @@ interface HeadEmitter {
 /**
  * The bindings array of a rule and the callback that derives its head
  * triples for them. Only a head subject variable that the body binds in
- * object positions alone can be a literal; the others skip that test.
+ * object positions alone can be a literal (RDF data has no literal
+ * subjects or predicates, and none are derived); the others skip the test.
  */
 function headEmitter(rule: NumberedRule, derive: (subject: number, predicate: number, object: number, checkLiteral: boolean) => void): HeadEmitter {
   const bindings = new Uint32Array(rule.variableCount);
