@@ -2,7 +2,7 @@
 // machine, our server against its baselines, then writes
 // bench/results/<date>.json and bench/results/<date>.md (ratios first).
 //
-//   cold start      `tsx src/cli.ts serve` until a known query answers
+//   cold start      `node dist/cli.js serve` (built first) until a known query answers
 //                   correctly, vs Comunica's endpoint (comunica-sparql-file-http)
 //                   on the same triples (one N-Quads dump incl. entailments)
 //   dereferencing   autocannon, 32 connections, resource URLs × Accept types,
@@ -15,7 +15,8 @@
 //                   maxRSS, query-mix latency
 //
 // Options: --quick (5 s runs, scales 10 and 100), --duration S, --scales 10,100,1000,
-// --connections N, --skip-scale, --skip-load, --repeat N (cold starts).
+// --connections N, --skip-scale, --skip-load, --repeat N (cold starts),
+// --cold-only, --deref-only (one measurement, for tuning), --log-level L.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
@@ -27,7 +28,7 @@ import { BASE, GRAPH, OWL } from '../src/namespaces.js';
 import { generate } from './generate.js';
 import { load, type LoadRequest, type LoadResult } from './lib/load.js';
 import { queryMix, type MixQuery } from './lib/mix.js';
-import { BIN, ROOT, freePort, postSparql, startProcess, treeRss, until, type Started } from './lib/proc.js';
+import { BIN, ROOT, SERVER_ENTRY, freePort, postSparql, startProcess, treeRss, until, type Started } from './lib/proc.js';
 import { median, round } from './lib/stats.js';
 
 const { values: opts } = parseArgs({
@@ -40,6 +41,7 @@ const { values: opts } = parseArgs({
     'skip-scale': { type: 'boolean', default: false },
     'skip-load': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
+    'deref-only': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
     'log-level': { type: 'string' },
   },
@@ -91,7 +93,7 @@ async function answersCorrectly(url: string): Promise<boolean> {
 
 function startOurs(port: number, env: NodeJS.ProcessEnv = {}): Promise<Started> {
   const level = opts['log-level'] ? { LOG_LEVEL: opts['log-level'] } : {};
-  return startProcess(join(BIN, 'tsx'), ['src/cli.ts', 'serve'], { port, quiet: true, env: { PORT: String(port), HOST: '127.0.0.1', ...level, ...env } });
+  return startProcess(process.execPath, [SERVER_ENTRY, 'serve'], { port, quiet: true, env: { PORT: String(port), HOST: '127.0.0.1', ...level, ...env } });
 }
 function startComunica(port: number): Promise<Started> {
   return startProcess(join(BIN, 'comunica-sparql-file-http'), [dumpPath, '--unionDefaultGraph', '-p', String(port), '-t', '60'], { port, quiet: true, env: COMUNICA_ENV });
@@ -286,10 +288,12 @@ const results: Record<string, unknown> = {
 };
 try {
   if (!opts['skip-load']) {
-    log(`cold start ×${repeat}: ours vs Comunica`);
-    const coldOurs = await coldStart('ours');
-    const coldComunica = await coldStart('comunica');
-    results.coldStart = { ours: coldOurs, comunica: coldComunica, query: KNOWN_QUERY };
+    if (!opts['deref-only']) {
+      log(`cold start ×${repeat}: ours vs Comunica`);
+      const coldOurs = await coldStart('ours');
+      const coldComunica = await coldStart('comunica');
+      results.coldStart = { ours: coldOurs, comunica: coldComunica, query: KNOWN_QUERY };
+    }
     if (opts['cold-only']) {
       process.stdout.write(`${JSON.stringify(results.coldStart)}\n`);
       await cleanup();
@@ -315,6 +319,13 @@ try {
     const [ceilingTiny, ceilingResult] = ceilings as [LoadResult, LoadResult];
     log(`dereferencing (${deref.route}): ${deref.requests.length} URL × Accept combinations, ${connections} connections, ${durationS} s`);
     const derefResult = await load('dereferencing', ours.url, deref.requests, { connections, durationS });
+    if (opts['deref-only']) {
+      const share = (r: LoadResult): string => `${round((100 * derefResult.rps) / r.rps, 1)}%`;
+      process.stdout.write(`dereferencing ${derefResult.rps} req/s, p50/p99 ${derefResult.latencyP50Ms}/${derefResult.latencyP99Ms} ms: ${share(ceilingResult)} of the same-size ceiling (${ceilingResult.rps} req/s), ${share(ceilingTiny)} of the tiny one (${ceilingTiny.rps} req/s)\n`);
+      await stop(ours);
+      await cleanup();
+      process.exit(0);
+    }
 
     const comunicaPort = await freePort();
     const comunica = await started(startComunica(comunicaPort));
