@@ -2,7 +2,7 @@
 // machine, our server against its baselines, then writes
 // bench/results/<date>.json and bench/results/<date>.md (ratios first).
 //
-//   cold start      `tsx src/cli.ts serve` until a known query answers
+//   cold start      `node dist/cli.js serve` (built first) until a known query answers
 //                   correctly, vs Comunica's endpoint (comunica-sparql-file-http)
 //                   on the same triples (one N-Quads dump incl. entailments)
 //   dereferencing   autocannon, 32 connections, resource URLs × Accept types,
@@ -15,7 +15,9 @@
 //                   maxRSS, query-mix latency
 //
 // Options: --quick (5 s runs, scales 10 and 100), --duration S, --scales 10,100,1000,
-// --connections N, --skip-scale, --skip-load, --repeat N (cold starts).
+// --connections N, --skip-scale, --skip-load, --repeat N (cold starts),
+// --rounds N (interleaved dereferencing rounds), --cold-only, --deref-only
+// (one measurement, for tuning), --log-level L.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
@@ -25,9 +27,9 @@ import { Writer } from 'n3';
 import { buildKnowledgeGraph, type KnowledgeGraph } from '../src/knowledgeGraph.js';
 import { BASE, GRAPH, OWL } from '../src/namespaces.js';
 import { generate } from './generate.js';
-import { load, type LoadRequest, type LoadResult } from './lib/load.js';
+import { combineRounds, load, type LoadRequest, type LoadResult } from './lib/load.js';
 import { queryMix, type MixQuery } from './lib/mix.js';
-import { BIN, ROOT, freePort, postSparql, startProcess, treeRss, until, type Started } from './lib/proc.js';
+import { BIN, ROOT, SERVER_ENTRY, freePort, postSparql, startProcess, treeRss, until, type Started } from './lib/proc.js';
 import { median, round } from './lib/stats.js';
 
 const { values: opts } = parseArgs({
@@ -37,9 +39,11 @@ const { values: opts } = parseArgs({
     scales: { type: 'string' },
     connections: { type: 'string', default: '32' },
     repeat: { type: 'string' },
+    rounds: { type: 'string', default: '4' },
     'skip-scale': { type: 'boolean', default: false },
     'skip-load': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
+    'deref-only': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
     'log-level': { type: 'string' },
   },
@@ -48,6 +52,8 @@ const durationS = Number(opts.duration ?? (opts.quick ? 5 : 20));
 const connections = Number(opts.connections);
 const scales = (opts.scales ?? (opts.quick ? '10,100' : '10,100,1000')).split(',').filter(Boolean).map(Number);
 const repeat = Number(opts.repeat ?? (opts.quick ? 1 : 3));
+/** Interleaved rounds of the dereferencing comparison (the duration is split between them). */
+const rounds = Math.max(1, Number(opts.rounds));
 const COMUNICA_ENV = { NODE_OPTIONS: `--require=${join(ROOT, 'bench', 'lib', 'loopbackOnly.cjs')}` };
 
 const log = (message: string): void => {
@@ -91,7 +97,7 @@ async function answersCorrectly(url: string): Promise<boolean> {
 
 function startOurs(port: number, env: NodeJS.ProcessEnv = {}): Promise<Started> {
   const level = opts['log-level'] ? { LOG_LEVEL: opts['log-level'] } : {};
-  return startProcess(join(BIN, 'tsx'), ['src/cli.ts', 'serve'], { port, quiet: true, env: { PORT: String(port), HOST: '127.0.0.1', ...level, ...env } });
+  return startProcess(process.execPath, [SERVER_ENTRY, 'serve'], { port, quiet: true, env: { PORT: String(port), HOST: '127.0.0.1', ...level, ...env } });
 }
 function startComunica(port: number): Promise<Started> {
   return startProcess(join(BIN, 'comunica-sparql-file-http'), [dumpPath, '--unionDefaultGraph', '-p', String(port), '-t', '60'], { port, quiet: true, env: COMUNICA_ENV });
@@ -286,10 +292,12 @@ const results: Record<string, unknown> = {
 };
 try {
   if (!opts['skip-load']) {
-    log(`cold start ×${repeat}: ours vs Comunica`);
-    const coldOurs = await coldStart('ours');
-    const coldComunica = await coldStart('comunica');
-    results.coldStart = { ours: coldOurs, comunica: coldComunica, query: KNOWN_QUERY };
+    if (!opts['deref-only']) {
+      log(`cold start ×${repeat}: ours vs Comunica`);
+      const coldOurs = await coldStart('ours');
+      const coldComunica = await coldStart('comunica');
+      results.coldStart = { ours: coldOurs, comunica: coldComunica, query: KNOWN_QUERY };
+    }
     if (opts['cold-only']) {
       process.stdout.write(`${JSON.stringify(results.coldStart)}\n`);
       await cleanup();
@@ -302,19 +310,39 @@ try {
     const rssStart = treeRss(ours.child.pid!);
     const deref = await derefRequests(ours.url);
 
-    // Two ceilings: a tiny constant, and a constant as large as the mean representation of the mix.
-    const ceilings: LoadResult[] = [];
+    // Two ceilings: a tiny constant, and a constant as large as the mean
+    // representation of the mix. All three run at once and are loaded in
+    // turn, round after round, so that background load hits them alike.
+    const ceilingServers: Started[] = [];
     for (const bytes of [50, deref.meanBytes]) {
       const ceilingPort = await freePort();
       const ceiling = await started(startProcess(process.execPath, [join(ROOT, 'bench', 'ceiling.mjs'), String(ceilingPort), String(bytes)], { port: ceilingPort }));
       await until(async () => (await fetch(`${ceiling.url}/x`)).ok, performance.now(), 10_000, ceiling.child);
-      log(`ceiling: bare Fastify, constant ${bytes} B, ${connections} connections, ${durationS} s`);
-      ceilings.push({ ...(await load(`bare Fastify constant ${bytes} B`, ceiling.url, [{ path: '/x', headers: { accept: 'text/turtle' } }], { connections, durationS })), bytes } as LoadResult);
-      await stop(ceiling);
+      ceilingServers.push(ceiling);
     }
-    const [ceilingTiny, ceilingResult] = ceilings as [LoadResult, LoadResult];
-    log(`dereferencing (${deref.route}): ${deref.requests.length} URL × Accept combinations, ${connections} connections, ${durationS} s`);
-    const derefResult = await load('dereferencing', ours.url, deref.requests, { connections, durationS });
+    const [tinyServer, sameServer] = ceilingServers as [Started, Started];
+    const roundS = durationS / rounds;
+    const tinyRounds: LoadResult[] = [];
+    const sameRounds: LoadResult[] = [];
+    const derefRounds: LoadResult[] = [];
+    const ceilingRequest: LoadRequest[] = [{ path: '/x', headers: { accept: 'text/turtle' } }];
+    log(`dereferencing (${deref.route}): ${deref.requests.length} URL × Accept combinations vs bare Fastify constants of 50 B and ${deref.meanBytes} B; ${rounds} interleaved rounds of ${round(roundS, 1)} s each, ${connections} connections`);
+    for (let r = 0; r < rounds; r++) {
+      tinyRounds.push(await load('bare Fastify constant 50 B', tinyServer.url, ceilingRequest, { connections, durationS: roundS }));
+      sameRounds.push(await load(`bare Fastify constant ${deref.meanBytes} B`, sameServer.url, ceilingRequest, { connections, durationS: roundS }));
+      derefRounds.push(await load('dereferencing', ours.url, deref.requests, { connections, durationS: roundS }));
+    }
+    for (const server of ceilingServers) await stop(server);
+    const ceilingTiny = { ...combineRounds(tinyRounds), bytes: 50 };
+    const ceilingResult = { ...combineRounds(sameRounds), bytes: deref.meanBytes };
+    const derefResult = combineRounds(derefRounds);
+    if (opts['deref-only']) {
+      const share = (r: LoadResult): string => `${round((100 * derefResult.rps) / r.rps, 1)}%`;
+      process.stdout.write(`dereferencing ${derefResult.rps} req/s, p50/p99 ${derefResult.latencyP50Ms}/${derefResult.latencyP99Ms} ms: ${share(ceilingResult)} of the same-size ceiling (${ceilingResult.rps} req/s), ${share(ceilingTiny)} of the tiny one (${ceilingTiny.rps} req/s)\n`);
+      await stop(ours);
+      await cleanup();
+      process.exit(0);
+    }
 
     const comunicaPort = await freePort();
     const comunica = await started(startComunica(comunicaPort));
@@ -365,7 +393,7 @@ function report(r: Record<string, unknown>): string {
   const lines: string[] = [];
   const m = r.machine as { cpus: number; node: string; loadAverageAtStart: number[] };
   lines.push(`# Benchmark ${String(r.date)}`, '');
-  lines.push(`${m.cpus} cores, Node ${m.node}, load average at start ${m.loadAverageAtStart.join(' / ')}; ${connections} connections, ${durationS} s per load run, cold starts ×${repeat} (median). Our server: LOG_LEVEL ${opts['log-level'] ?? 'default (info: one line per request and response)'}, stdout to /dev/null.`, '');
+  lines.push(`${m.cpus} cores, Node ${m.node}, load average at start ${m.loadAverageAtStart.join(' / ')}; ${connections} connections, ${durationS} s per load run (dereferencing and its ceilings: ${rounds} interleaved rounds, latency = median over rounds), cold starts ×${repeat} (median). Our server: compiled (node dist/cli.js serve), LOG_LEVEL ${opts['log-level'] ?? 'default (info: one access-log line per response)'}, stdout to /dev/null.`, '');
   const load_ = r.load as undefined | {
     ceiling: LoadResult & { bytes: number };
     ceilingTiny: LoadResult & { bytes: number };

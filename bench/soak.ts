@@ -15,7 +15,7 @@ import { buildKnowledgeGraph } from '../src/knowledgeGraph.js';
 import { BASE, GRAPH } from '../src/namespaces.js';
 import { loadStoredQueries } from '../src/query/storedQueries.js';
 import { queryMix } from './lib/mix.js';
-import { BIN, ROOT, freePort, sleep, startProcess, treeRss, until } from './lib/proc.js';
+import { BIN, ROOT, SERVER_ENTRY, freePort, sleep, startProcess, treeRss, until } from './lib/proc.js';
 import { percentile, round } from './lib/stats.js';
 import { Prng } from './lib/prng.js';
 
@@ -82,7 +82,7 @@ const MALFORMED: Array<{ method: string; path: string; headers?: Record<string, 
 
 // --- The server -----------------------------------------------------------------
 const port = await freePort();
-const server = await startProcess(join(BIN, 'tsx'), ['src/cli.ts', 'serve'], {
+const server = await startProcess(process.execPath, [SERVER_ENTRY, 'serve'], {
   port,
   env: { PORT: String(port), HOST: '127.0.0.1', QUERY_TIMEOUT_MS: String(timeoutMs), LOG_LEVEL: 'warn' },
 });

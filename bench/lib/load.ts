@@ -1,6 +1,7 @@
 // autocannon wrapper: one load run against a list of requests, summarized
 // into throughput, latency percentiles and status counts.
 import autocannon from 'autocannon';
+import { median } from './stats.js';
 
 export interface LoadRequest {
   method?: 'GET' | 'POST' | 'HEAD';
@@ -61,5 +62,32 @@ export async function load(
     statusCounts,
     errors: result.errors,
     timeouts: result.timeouts,
+  };
+}
+
+/**
+ * One result from several rounds of the same load (interleaved with the
+ * loads it is compared with, so that background load hits both alike):
+ * counts add up; latency percentiles are the median over the rounds.
+ */
+export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
+  const first = rounds[0];
+  if (!first) throw new Error('no rounds to combine');
+  const durationS = rounds.reduce((sum, r) => sum + r.durationS, 0);
+  const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+  const statusCounts: Record<string, number> = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.statusCounts)) statusCounts[code] = (statusCounts[code] ?? 0) + n;
+  return {
+    label: first.label,
+    connections: first.connections,
+    durationS,
+    requests,
+    rps: requests / durationS,
+    latencyP50Ms: median(rounds.map((r) => r.latencyP50Ms)),
+    latencyP99Ms: median(rounds.map((r) => r.latencyP99Ms)),
+    latencyMaxMs: Math.max(...rounds.map((r) => r.latencyMaxMs)),
+    statusCounts,
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: rounds.reduce((sum, r) => sum + r.timeouts, 0),
   };
 }

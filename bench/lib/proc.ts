@@ -9,6 +9,8 @@ import { PROJECT_ROOT } from '../../src/config.js';
 
 export const ROOT = PROJECT_ROOT;
 export const BIN = join(PROJECT_ROOT, 'node_modules', '.bin');
+/** The compiled server, as `npm start` runs it (`npm run bench` and `npm run soak` build it first). */
+export const SERVER_ENTRY = join(PROJECT_ROOT, 'dist', 'cli.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

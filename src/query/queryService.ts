@@ -7,7 +7,7 @@ import { prepareQuery, QueryRejection, type PreparedQuery, type QueryRequest } f
 import { WorkerPool } from './workerPool.js';
 import type { WorkerInit, WorkerResult, WorkerTask } from './queryWorker.js';
 import { toPlainTerm } from './plainTerm.js';
-import { ResultCache } from './resultCache.js';
+import { LruCache } from '../lruCache.js';
 import type { ParameterBindings } from './sparqlEngine.js';
 
 export interface QueryLimits {
@@ -38,6 +38,14 @@ export interface QueryOutput {
 }
 
 /** Prepared queries kept (texts longer than PREPARED_CACHE_MAX_TEXT are prepared every time). */
+/**
+ * Compiled (dist/*.js), the worker is plain JavaScript; run from source
+ * (tsx, vitest), a shim registers tsx in the worker first.
+ */
+const WORKER_URL = import.meta.url.endsWith('.js')
+  ? new URL('./queryWorker.js', import.meta.url)
+  : new URL('./queryWorkerEntry.mjs', import.meta.url);
+
 const PREPARED_CACHE_ENTRIES = 1000;
 const PREPARED_CACHE_MAX_TEXT = 20_000;
 
@@ -64,9 +72,10 @@ export class QueryExecutionError extends Error {
 }
 
 export class QueryService {
-  private readonly cache = new ResultCache<QueryOutput>({ maxEntries: 1000, maxBytes: 64 * 1024 * 1024 });
-  /** Prepared queries (or refusals) by request, oldest first. */
-  private readonly prepared = new Map<string, PreparedQuery | QueryRejection>();
+  /** Serialized results by request, bounded by count and bytes. */
+  private readonly cache = new LruCache<QueryOutput>({ maxEntries: 1000, maxSize: 64 * 1024 * 1024 }, (output) => output.body.length);
+  /** Prepared queries (or refusals) by request. */
+  private readonly prepared = new LruCache<PreparedQuery | QueryRejection>({ maxEntries: PREPARED_CACHE_ENTRIES, maxSize: Infinity });
 
   private constructor(
     private readonly pool: WorkerPool<WorkerTask, WorkerResult, WorkerInit>,
@@ -92,7 +101,7 @@ export class QueryService {
     });
     data.catch(() => undefined);
     const pool = new WorkerPool<WorkerTask, WorkerResult, WorkerInit>({
-      workerUrl: new URL('./queryWorkerEntry.mjs', import.meta.url),
+      workerUrl: WORKER_URL,
       size: limits.workers,
       maxQueue: limits.maxQueue,
       workerData: data,
@@ -128,7 +137,6 @@ export class QueryService {
         if (!(error instanceof QueryRejection)) throw error;
         outcome = error;
       }
-      if (this.prepared.size >= PREPARED_CACHE_ENTRIES) this.prepared.delete(this.prepared.keys().next().value!);
       this.prepared.set(key, outcome);
     }
     if (outcome instanceof QueryRejection) throw outcome;

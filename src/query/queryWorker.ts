@@ -4,6 +4,7 @@
 // can block the server's event loop. The pool terminates it on timeout.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { QueryEngine } from '@comunica/query-sparql';
+import './stableOrderBy.js';
 import { CompactStore, type QuadStore, type SharedStoreHandle } from '../store/index.js';
 import type { Quad, Term, Variable } from '@rdfjs/types';
 import { BindingsFactory } from '@comunica/utils-bindings-factory';

@@ -28,7 +28,7 @@ export class SparqlEngine {
   constructor(private readonly store: QuadStore) {}
 
   private load(): Promise<Loaded> {
-    this.loaded ??= Promise.all([import('@comunica/query-sparql'), import('@comunica/utils-bindings-factory')]).then(
+    this.loaded ??= Promise.all([import('@comunica/query-sparql'), import('@comunica/utils-bindings-factory'), import('./stableOrderBy.js')]).then(
       ([{ QueryEngine: Engine }, { BindingsFactory: Factory }]) => ({ engine: new Engine(), bindingsFactory: new Factory(dataFactory) }),
     );
     return this.loaded;

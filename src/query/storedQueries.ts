@@ -101,3 +101,26 @@ function toTerm(parameter: QueryParameter, value: string): Term {
   }
   return DataFactory.namedNode(iri);
 }
+
+/**
+ * The query text with its parameters (given values, else defaults) written
+ * in as a VALUES block at the start of the outer WHERE group, where a bound
+ * parameter is joined first: a self-contained query for any SPARQL endpoint
+ * (the query page's examples, the benchmark's mix). Values are validated
+ * as by bindParameters and written as N-Triples terms.
+ */
+export function inlineParameters(query: StoredQuery, values: Record<string, string | undefined> = {}): string {
+  const bindings = Object.entries(bindParameters(query, values));
+  if (bindings.length === 0) return query.text;
+  const block = bindings.map(([name, term]) => `VALUES ?${name} { ${termText(term)} }`).join('\n  ');
+  const where = /\bWHERE\s*\{/i.exec(query.text);
+  if (!where) return `${query.text.trimEnd()}\n${block}\n`;
+  const at = where.index + where[0].length;
+  return `${query.text.slice(0, at)}\n  ${block}\n${query.text.slice(at)}`;
+}
+
+function termText(term: Term): string {
+  if (term.termType === 'NamedNode') return `<${term.value}>`;
+  if (term.termType === 'Literal') return JSON.stringify(term.value);
+  throw new Error(`Cannot write a ${term.termType} into a query`);
+}

@@ -4,14 +4,15 @@
 import type { AppDependencies } from './app.js';
 import { html, jsonForScript, raw } from '../html/escape.js';
 import { PREFIXES } from '../namespaces.js';
+import { inlineParameters } from '../query/storedQueries.js';
 
 export function renderQueryPage(deps: AppDependencies): string {
   const config = {
     endpoint: '/sparql',
     prefixes: PREFIXES,
-    examples: deps.storedQueries.map((q) => ({ name: q.name, title: q.title, description: q.description, text: q.text })),
+    examples: deps.storedQueries.map((q) => ({ name: q.name, title: q.title, description: q.description, text: inlineParameters(q) })),
   };
-  const firstExample = deps.storedQueries[0]?.text ?? 'SELECT * WHERE { ?s ?p ?o } LIMIT 10';
+  const firstExample = deps.storedQueries[0] ? inlineParameters(deps.storedQueries[0]) : 'SELECT * WHERE { ?s ?p ?o } LIMIT 10';
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">

@@ -1,4 +1,4 @@
-// The real server, as `npm start` runs it (tsx src/cli.ts serve), in a child
+// The real server, as `npm start` runs it (built, then node dist/cli.js serve), in a child
 // process on a free loopback port, driven the way clients drive it: fetch
 // and curl for the SPARQL 1.1 Protocol, python rdflib's SPARQLStore (a
 // real SPARQL client) for queries, and SIGTERM for a graceful shutdown.
@@ -29,7 +29,8 @@ let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', 'serve'], {
+  await run(join(PROJECT_ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
+  child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@
 // starts it on a free port for end-to-end tests. One query service per
 // call: close() stops its worker threads.
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type AppDependencies } from '../../src/serve/app.js';
+import { buildApp, type AppDependencies, type AppOptions } from '../../src/serve/app.js';
 import { DEFAULT_QUERY_LIMITS, QueryService, type QueryLimits } from '../../src/query/queryService.js';
 import { loadStoredQueries } from '../../src/query/storedQueries.js';
 import { SparqlEngine } from '../../src/query/sparqlEngine.js';
@@ -17,7 +17,7 @@ export interface TestApp {
 
 export const TEST_PUBLIC_URL = 'http://127.0.0.1:8080';
 
-export async function testApp(options: { limits?: Partial<QueryLimits>; kg?: KnowledgeGraph; publicUrl?: string } = {}): Promise<TestApp> {
+export async function testApp(options: { limits?: Partial<QueryLimits>; kg?: KnowledgeGraph; publicUrl?: string; logger?: AppOptions['logger'] } = {}): Promise<TestApp> {
   const kg = options.kg ?? (await embeddedKnowledgeGraph());
   const queries = await QueryService.start(kg.store, { ...DEFAULT_QUERY_LIMITS, ...options.limits });
   const deps: AppDependencies = {
@@ -27,7 +27,7 @@ export async function testApp(options: { limits?: Partial<QueryLimits>; kg?: Kno
     sparql: new SparqlEngine(kg.store),
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
   };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options.logger ? { logger: options.logger } : {});
   return {
     app,
     deps,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SparqlEngine, type Row } from '../../src/query/sparqlEngine.js';
 import {
   bindParameters,
+  inlineParameters,
   parseStoredQuery,
   QueryParameterError,
   StoredQueryFormatError,
@@ -178,5 +179,34 @@ SELECT ?s ?n WHERE { ?s ex:name ?n . FILTER(STR(?n) = STR(?name)) } ORDER BY ?s
     const withHostileName = new CompactStore([...store, ...ttl`ex:mallory ex:name "> } ; DROP ALL #" .`]);
     const rows = await new SparqlEngine(withHostileName).select(query.text, bindParameters(query, { name: hostile }));
     expect(rows.map((row) => row.s?.value)).toEqual(['http://example.org/mallory']);
+  });
+});
+
+describe('inlineParameters', () => {
+  it('writes the defaults in as a VALUES block at the start of the WHERE group', () => {
+    const text = inlineParameters(parsed());
+    expect(text).toContain('SELECT ?role WHERE {\n  VALUES ?protocol { <https://w3id.org/iot-setup/protocol/brski> }\n');
+    expect(text).not.toContain('?name {');
+  });
+
+  it('writes given values, literals as strings, and gives the same rows as binding them', async () => {
+    const query = parsed();
+    const text = inlineParameters(query, { protocol: 'thread', name: 'Joiner "x"' });
+    expect(text).toContain('VALUES ?protocol { <https://w3id.org/iot-setup/protocol/thread> }\n  VALUES ?name { "Joiner \\"x\\"" }');
+    const store = new CompactStore(
+      ttl`@prefix iot: <https://w3id.org/iot-setup/ontology#> .
+        <https://w3id.org/iot-setup/protocol/thread> iot:involvesRole <https://w3id.org/iot-setup/protocol/thread/role/joiner> .
+        <https://w3id.org/iot-setup/protocol/thread/role/joiner> iot:roleName "Joiner \\"x\\"" .
+        <https://w3id.org/iot-setup/protocol/brski> iot:involvesRole <https://w3id.org/iot-setup/protocol/brski/role/pledge> .`,
+    );
+    const engine = new SparqlEngine(store);
+    const inlined = await engine.select(text);
+    const bound = await engine.select(query.text, bindParameters(query, { protocol: 'thread', name: 'Joiner "x"' }));
+    expect(inlined.map((r) => r.role!.value)).toEqual(['https://w3id.org/iot-setup/protocol/thread/role/joiner']);
+    expect(bound.map((r) => r.role!.value)).toEqual(inlined.map((r) => r.role!.value));
+  });
+
+  it('refuses what bindParameters refuses', () => {
+    expect(() => inlineParameters(parsed(), { protocol: 'x> . ?s ?p ?o' })).toThrow(QueryParameterError);
   });
 });

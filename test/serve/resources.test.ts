@@ -432,3 +432,46 @@ it('the format table offers what the tests cover', () => {
   const rdfAndHtml = FORMATS.filter((f) => f.kind !== 'results').map((f) => f.mediaType).sort();
   expect(TYPES.map(([, type]) => type).sort()).toEqual(rdfAndHtml);
 });
+
+describe('negotiated answers are worked out once and stay the same', () => {
+  it.each([
+    ['text/turtle', 'text/turtle'],
+    [BROWSER_ACCEPT, 'text/html'],
+    ['application/rdf+xml;q=0.5, application/ld+json', 'application/ld+json'],
+  ])('Accept %s: the repeated request gets the same status, headers and bytes', async (accept, type) => {
+    const first = await get('/protocol/thread/role/joiner', { accept });
+    const again = await get('/protocol/thread/role/joiner', { accept });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toContain(type);
+    for (const header of ['content-type', 'etag', 'link', 'vary', 'content-location', 'last-modified']) {
+      expect(again.headers[header], header).toBe(first.headers[header]);
+    }
+    expect(again.body).toBe(first.body);
+  });
+
+  it('the same Accept on another path is negotiated for that path', async () => {
+    const role = await get('/protocol/thread/role/joiner', { accept: 'application/n-triples' });
+    const term = await get('/term/enrollment', { accept: 'application/n-triples' });
+    expect(term.headers['content-location']).toBe(`${TEST_PUBLIC_URL}/term/enrollment.nt`);
+    expect(role.headers['content-location']).toBe(`${TEST_PUBLIC_URL}/protocol/thread/role/joiner.nt`);
+  });
+
+  it('an unacceptable Accept is refused with 406 every time, and a later acceptable one still works', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await get('/protocol/thread/role/joiner', { accept: 'image/png' });
+      expect(res.statusCode).toBe(406);
+      expect(res.body).toContain('Available: text/turtle');
+    }
+    expect((await get('/protocol/thread/role/joiner', { accept: 'text/turtle' })).statusCode).toBe(200);
+  });
+
+  it('?format= and the extension are part of what is remembered', async () => {
+    const byParameter = await get('/protocol/thread/role/joiner?format=nt', { accept: 'text/turtle' });
+    const byAccept = await get('/protocol/thread/role/joiner', { accept: 'text/turtle' });
+    const byExtension = await get('/protocol/thread/role/joiner.rdf', { accept: 'text/turtle' });
+    expect(byParameter.headers['content-type']).toContain('application/n-triples');
+    expect(byAccept.headers['content-type']).toContain('text/turtle');
+    expect(byExtension.headers['content-type']).toContain('application/rdf+xml');
+    expect(byParameter.headers['content-location']).toBeUndefined();
+  });
+});

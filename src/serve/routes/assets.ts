@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { PROJECT_ROOT } from '../../config.js';
 import { notFound } from '../httpError.js';
 
 interface Asset {
@@ -15,7 +16,8 @@ interface Asset {
 }
 
 const require = createRequire(import.meta.url);
-const local = (name: string): string => fileURLToPath(new URL(`../assets/${name}`, import.meta.url));
+// From the project root, not from this module: the compiled server (dist/) serves the same files.
+const local = (name: string): string => join(PROJECT_ROOT, 'src', 'serve', 'assets', name);
 
 const FILES: Record<string, [path: () => string, type: string]> = {
   'yasgui/yasgui.min.js': [() => require.resolve('@zazuko/yasgui/build/yasgui.min.js'), 'text/javascript; charset=utf-8'],

@@ -39,6 +39,7 @@ import type { Quad } from '@rdfjs/types';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDependencies } from '../app.js';
 import { HttpError } from '../httpError.js';
+import { LruCache } from '../../lruCache.js';
 import { BASE, GRAPH, ONTOLOGY_IRI, OWL, PREFIXES, RDF } from '../../namespaces.js';
 import { describeResource, descriptionQuads } from '../../describe/resourceDescription.js';
 import {
@@ -161,6 +162,12 @@ export class Publication {
   private readonly representations = new Map<string, Promise<Representation>>();
   private readonly dumps = new Map<string, Promise<Representation>>();
   private datasetQuadsCache: Promise<Quad[]> | null = null;
+  /**
+   * Negotiated answers by (path, Accept, ?format=, extension): negotiation,
+   * Link and validators are worked out once per distinct request. Bounded,
+   * since clients choose the Accept strings.
+   */
+  readonly answers = new LruCache<PreparedAnswer | HttpError>({ maxEntries: 10_000, maxSize: Infinity });
 
   constructor(private readonly deps: AppDependencies, options: PublicationOptions = {}) {
     this.store = deps.kg.store;
@@ -467,7 +474,7 @@ export function isNotModified(request: FastifyRequest, etag: string, lastModifie
 
 /** Sends a prepared representation with the validators, answering 304 when the client's copy is current. */
 export function sendRepresentation(request: FastifyRequest, reply: FastifyReply, representation: Representation, lastModified: Date): FastifyReply {
-  reply.header('ETag', representation.etag).header('Last-Modified', lastModified.toUTCString()).header('Cache-Control', 'public, max-age=300');
+  reply.headers(validatorHeaders(representation, lastModified));
   if (isNotModified(request, representation.etag, lastModified)) return reply.code(304).send();
   return reply.type(representation.contentType).send(representation.body);
 }
@@ -480,14 +487,46 @@ export async function sendDocument(
   document: PublishedDocument,
   fromExtension?: Format,
 ): Promise<FastifyReply> {
-  reply.header('Vary', 'Accept');
   const override = formatParameter(request);
-  const format = chooseFormat(document, request.headers.accept, override, fromExtension);
-  if (!format) throw notAcceptableFor(document, document.formats, { Link: linkHeader(publication.publicUrl, document, null) });
+  const key = `${document.path}\n${request.headers.accept ?? ''}\n${override ?? ''}\n${fromExtension?.id ?? ''}`;
+  let answer = publication.answers.get(key);
+  if (!answer) {
+    answer = await prepareAnswer(publication, document, request.headers.accept, override, fromExtension);
+    publication.answers.set(key, answer);
+  }
+  if (answer instanceof HttpError) throw answer;
+  reply.headers(answer.headers);
+  if (isNotModified(request, answer.representation.etag, publication.lastModified)) return reply.code(304).send();
+  return reply.type(answer.representation.contentType).send(answer.representation.body);
+}
+
+/** What a request for a document gets, given its Accept, ?format= and extension: the same every time (the data is read-only). */
+export interface PreparedAnswer {
+  representation: Representation;
+  headers: Record<string, string>;
+}
+
+async function prepareAnswer(
+  publication: Publication,
+  document: PublishedDocument,
+  accept: string | undefined,
+  override: string | undefined,
+  fromExtension: Format | undefined,
+): Promise<PreparedAnswer | HttpError> {
+  const format = chooseFormat(document, accept, override, fromExtension);
+  if (!format) return notAcceptableFor(document, document.formats, { Link: linkHeader(publication.publicUrl, document, null) });
   const representation = await publication.representation(document, format);
-  reply.header('Link', linkHeader(publication.publicUrl, document, format));
-  if (!fromExtension && override === undefined) reply.header('Content-Location', `${publication.publicUrl}${extensionPathOf(document.path, format)}`);
-  return sendRepresentation(request, reply, representation, publication.lastModified);
+  const headers: Record<string, string> = {
+    Vary: 'Accept',
+    Link: linkHeader(publication.publicUrl, document, format),
+    ...validatorHeaders(representation, publication.lastModified),
+  };
+  if (!fromExtension && override === undefined) headers['Content-Location'] = `${publication.publicUrl}${extensionPathOf(document.path, format)}`;
+  return { representation, headers };
+}
+
+function validatorHeaders(representation: Representation, lastModified: Date): Record<string, string> {
+  return { ETag: representation.etag, 'Last-Modified': lastModified.toUTCString(), 'Cache-Control': 'public, max-age=300' };
 }
 
 function formatParameter(request: FastifyRequest): string | undefined {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ResultCache } from '../../src/query/resultCache.js';
+import { LruCache } from '../src/lruCache.js';
 
-describe('ResultCache', () => {
+const bodyLength = (value: { body: string }): number => value.body.length;
+
+describe('LruCache', () => {
   it('evicts the least recently used entry beyond maxEntries', () => {
-    const cache = new ResultCache<{ body: string }>({ maxEntries: 2, maxBytes: 1000 });
+    const cache = new LruCache<{ body: string }>({ maxEntries: 2, maxSize: 1000 }, bodyLength);
     cache.set('a', { body: 'A' });
     cache.set('b', { body: 'B' });
     expect(cache.get('a')?.body).toBe('A'); // a is now most recent
@@ -13,8 +15,8 @@ describe('ResultCache', () => {
     expect(cache.get('c')?.body).toBe('C');
   });
 
-  it('keeps the total size under maxBytes and refuses entries over a quarter of it', () => {
-    const cache = new ResultCache<{ body: string }>({ maxEntries: 100, maxBytes: 40 });
+  it('keeps the total size under maxSize and refuses entries over a quarter of it', () => {
+    const cache = new LruCache<{ body: string }>({ maxEntries: 100, maxSize: 40 }, bodyLength);
     cache.set('big', { body: 'x'.repeat(11) });
     expect(cache.get('big')).toBeUndefined();
     for (const k of ['a', 'b', 'c', 'd', 'e']) cache.set(k, { body: 'y'.repeat(10) });
@@ -24,9 +26,17 @@ describe('ResultCache', () => {
   });
 
   it('replaces an entry under the same key without double counting', () => {
-    const cache = new ResultCache<{ body: string }>({ maxEntries: 10, maxBytes: 40 });
+    const cache = new LruCache<{ body: string }>({ maxEntries: 10, maxSize: 40 }, bodyLength);
     for (let i = 0; i < 10; i++) cache.set('k', { body: 'z'.repeat(10) });
     cache.set('other', { body: 'w'.repeat(10) });
     expect(cache.size).toBe(2);
+  });
+
+  it('is bounded by the entry count alone without a sizeOf', () => {
+    const cache = new LruCache<number>({ maxEntries: 3, maxSize: Infinity });
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, i);
+    expect(cache.size).toBe(3);
+    expect(cache.get('k6')).toBeUndefined();
+    expect(cache.get('k9')).toBe(9);
   });
 });
