@@ -33,7 +33,7 @@ Options:
   --data <path>            Extra Turtle file or folder, reasoned over like the embedded
                            data, each file in its own graph under ${GRAPH.userPrefix}.
                            Repeatable (env IOT_EXTRA_DATA, colon-separated).
-  --max-derivations <n>    Reasoning limit (default 2000000; env IOT_MAX_DERIVATIONS)
+  --max-derivations <n>    Reasoning limit (default 10000000; env IOT_MAX_DERIVATIONS)
   --host <host>            Host to listen on (serve; default 127.0.0.1; env HOST)
   --port <port>            Port to listen on (serve; default 8080; env PORT)
   --json                   explain: print the explanation as JSON
