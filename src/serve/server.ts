@@ -6,6 +6,7 @@
 // validates and reasons; the app (Fastify, routes, pages: imported only now,
 // so that the workers start earlier) is built while the first worker reads
 // the data; the server listens once that worker can answer.
+import pino from 'pino';
 import { buildKnowledgeGraph } from '../knowledgeGraph.js';
 import type { AppConfig } from '../config.js';
 import { QueryService } from '../query/queryService.js';
@@ -31,7 +32,11 @@ export async function serve(config: AppConfig): Promise<void> {
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const sparql = new SparqlEngine(kg.store);
   const { buildApp } = await import('./app.js');
-  const app = await buildApp({ kg, queries, storedQueries, sparql, publicUrl }, { logger: { level: config.logLevel } });
+  // Asynchronous log writes: under load, lines written while a write is in
+  // flight go out together instead of one write(2) per access-log line.
+  const logStream = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => logStream.flushSync());
+  const app = await buildApp({ kg, queries, storedQueries, sparql, publicUrl }, { logger: { level: config.logLevel, stream: logStream } });
   app.addHook('onClose', async () => queries.close());
   const appBuilt = performance.now();
   try {
