@@ -25,6 +25,8 @@ interface RuntimeConstraint {
 }
 
 const { namedNode } = DataFactory;
+/** Verdicts a constraint remembers (values that repeat, like classes and sources, are few). */
+const VERDICTS_KEPT = 1 << 16;
 
 interface RuntimeShape {
   plan: ShapePlan;
@@ -156,6 +158,8 @@ class CoreValidation {
         return;
       }
       case 'uniqueLang':
+        // One value cannot repeat a language: no need to decode it.
+        if (values.length < 2) return;
         for (const [language, count] of this.languageCounts(values)) {
           if (count > 1) this.report(focus, shape, `Language "${language}" has been used by ${count} values`);
         }
@@ -170,6 +174,8 @@ class CoreValidation {
     let verdict = constraint.verdicts.get(value);
     if (verdict === undefined) {
       verdict = this.decide(constraint, value);
+      // Bounded: values like labels are all distinct, and remembering them would only cost memory.
+      if (constraint.verdicts.size >= VERDICTS_KEPT) constraint.verdicts.clear();
       constraint.verdicts.set(value, verdict);
     }
     return verdict;
