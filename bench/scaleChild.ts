@@ -32,7 +32,7 @@ const progress = (message: string): void => {
 
 const started = performance.now();
 progress(`loading ${dataDir}`);
-const kg = await buildKnowledgeGraph({ ontologyDir: join(PROJECT_ROOT, 'ontology'), dataDir, userData: [], limits: { maxDerivations: 50_000_000 } });
+const kg = await buildKnowledgeGraph({ ontologyDir: join(PROJECT_ROOT, 'ontology'), dataDir, userData: [] });
 const loadMs = performance.now() - started;
 const count = (graph: string): number => kg.store.countQuads(null, null, null, graph);
 const rssAfterLoad = process.memoryUsage().rss;
