@@ -250,7 +250,6 @@ async function scalePoint(scale: number): Promise<ScalePoint> {
   const t0 = performance.now();
   // Node's default heap limit on this machine is about 4 GB: the "within 4 GB" of the target.
   const args = ['--import', 'tsx', join(ROOT, 'bench', 'scaleChild.ts'), '--data-dir', dataDir, '--runs', scale >= 100 ? '1' : '3', '--query-timeout', scale >= 100 ? '10000' : '20000'];
-  if (scale >= 1000) args.push('--skip-queries');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add({ child, port: 0, url: '', output: () => '', stop: async () => void child.kill('SIGKILL') });
   let out = '';
