@@ -60,16 +60,6 @@ export class CompactStore implements DatasetCore {
     return { table: this.table.freeze(), dictionary: this.dictionary.freeze() };
   }
 
-  /**
-   * The store as it is now, for other threads to attach() to, while this
-   * one may go on writing (they keep seeing this state). Any in-place
-   * change would break that: removals mark rows in a separate bitmap and
-   * take effect in new arrays.
-   */
-  snapshot(): SharedStoreHandle {
-    return { table: this.table.snapshot(), dictionary: this.dictionary.snapshot() };
-  }
-
   get size(): number {
     return this.table.size;
   }
