@@ -41,8 +41,10 @@ export async function buildApp(deps: AppDependencies, options: AppOptions = {}):
     // One access-log line per response (below) instead of Fastify's two per request.
     disableRequestLogging: true,
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // Callback style: an async hook would cost a promise per response.
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'response');
+    done();
   });
   registerErrorHandling(app);
   await app.register(cors, {
