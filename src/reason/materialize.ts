@@ -2,11 +2,11 @@
 // what it adds in the entailments graph (DESIGN §3). The rules are compiled
 // to id rules and run by the semi-naive forward chainer over id triples.
 import { performance } from 'node:perf_hooks';
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
 import { GRAPH } from '../namespaces.js';
 import { compileRules, forwardChain } from './forwardChainer.js';
 import { DEFAULT_LIMITS, type ReasoningLimits } from './limits.js';
-import { idTripleStore, type IdTripleStore } from './idTripleStore.js';
+import type { IdTripleStore } from './idTripleStore.js';
 import type { RuleSet } from './ruleSet.js';
 
 export { DEFAULT_LIMITS, ReasoningLimitError, type ReasoningLimits } from './limits.js';
@@ -17,9 +17,8 @@ export interface ReasoningResult {
 }
 
 /** Adds the entailments of every graph in `store` (except old entailments) to graph/entailments. */
-export function materialize(store: Store | IdTripleStore, rules: RuleSet, limits: ReasoningLimits = DEFAULT_LIMITS): ReasoningResult {
+export function materialize(ids: IdTripleStore, rules: RuleSet, limits: ReasoningLimits = DEFAULT_LIMITS): ReasoningResult {
   const started = performance.now();
-  const ids = idTripleStore(store);
   ids.clearGraph(GRAPH.entailments);
   const asserted = ids.tripleIds();
   // Compiled first: idOf gives head constants their ids before they are needed.

@@ -6,6 +6,7 @@ import { DataFactory, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { loadDataset } from '../../src/load/datasetLoader.js';
 import { materialize } from '../../src/reason/materialize.js';
+import { CompactStore } from '../../src/store/index.js';
 import { loadRuleSet, type RuleSet } from '../../src/reason/ruleSet.js';
 import { GRAPH } from '../../src/namespaces.js';
 import { ONTOLOGY_DIR } from './knowledgeGraph.js';
@@ -22,7 +23,7 @@ function ontologyQuads(): Quad[] {
 }
 
 function entailments(quads: Quad[]): Store {
-  const store = new Store(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(GRAPH.data))));
+  const store = new CompactStore(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(GRAPH.data))));
   materialize(store, ruleSet());
   return new Store(store.getQuads(null, null, null, DataFactory.namedNode(GRAPH.entailments)).map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
 }
