@@ -1,7 +1,7 @@
 // The application factory: builds the Fastify app around a loaded knowledge
 // graph and a running query service. It never listens; tests drive it with
 // app.inject() and server.ts adds the socket.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import type { KnowledgeGraph } from '../knowledgeGraph.js';
 import type { QueryService } from '../query/queryService.js';
@@ -39,7 +39,7 @@ export async function buildApp(deps: AppDependencies, options: AppOptions = {}):
     routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
     // One access-log line per response (below) instead of Fastify's two per request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   // Callback style: an async hook would cost a promise per response.
   app.addHook('onResponse', (request, reply, done) => {
