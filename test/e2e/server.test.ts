@@ -160,6 +160,8 @@ print(json.dumps(out))
     const result = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000))]);
     expect(result, output.slice(-2000)).toEqual({ code: 0, signal: null });
     expect(output).toMatch(/shutting down/);
+    // Nothing on the way (start, requests, shutdown) printed a deprecation or other warning.
+    expect(output).not.toMatch(/Deprecation|FSTDEP|Warning:/);
     await expect(fetch(`${base}/health`)).rejects.toThrow();
   }, 30_000);
 });
