@@ -5,7 +5,7 @@
 // Everything is read from the store (the ontology header gives version,
 // license and dates); nothing here is a fact about the draft.
 import { DataFactory } from 'n3';
-import { termKey, type QuadStore } from '../store/index.js';
+import type { QuadStore } from '../store/index.js';
 import type { Quad, Quad_Object, Quad_Subject, Term } from '@rdfjs/types';
 import { BASE, DCTERMS, GRAPH, ONTOLOGY_IRI, OWL, RDF, RDFS, XSD } from '../namespaces.js';
 import { formatsOfKind, type Format } from '../serialize/formats.js';
@@ -100,7 +100,8 @@ export function dumpFileName(version: string, format: Format): string {
 
 /** Triples of the union of all graphs: a statement in two graphs counts once. */
 export function distinctTripleCount(store: QuadStore): number {
-  return new Set(store.getQuads(null, null, null, null).map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`)).size;
+  // The store's distinct id triples: no Quad or key string per statement (8 M of them at 1,000×).
+  return store.tripleIds().length / 3;
 }
 
 export interface DatasetDescriptionOptions {
