@@ -109,6 +109,8 @@ export interface DatasetDescriptionOptions {
   publicUrl: string;
   /** Byte size of each dump by format id, when known. */
   dumpSizes?: Readonly<Record<string, number>>;
+  /** The dumps offered; default: every format of dumpFormats(). */
+  dumps?: readonly Format[];
 }
 
 const GRAPH_TITLES: Readonly<Record<string, [title: string, description: string]>> = {
@@ -169,7 +171,7 @@ export function datasetDescription(store: QuadStore, options: DatasetDescription
   add(service, `${DCTERMS}conformsTo`, namedNode('https://www.w3.org/TR/sparql11-protocol/'));
 
   // Dumps.
-  for (const format of dumpFormats()) {
+  for (const format of options.dumps ?? dumpFormats()) {
     const download = namedNode(`${DUMPS_IRI}${dumpFileName(version, format)}`);
     const distribution = namedNode(`${VOID_IRI}#dump-${format.extension}`);
     add(dataset, `${VOID}dataDump`, download);

@@ -21,7 +21,7 @@ import { dirname, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../serve/app.js';
 import { extensionPathOf, fileStemOf, LEGACY_MEDIA_TYPES, publicationFor, RESOURCE_FORMATS } from '../serve/routes/resources.js';
-import { dumpFileName, dumpFormats } from '../describe/datasetDescription.js';
+import { dumpFileName } from '../describe/datasetDescription.js';
 import { htaccess, nginxConfig } from './serverConfig.js';
 
 export interface StaticExportOptions {
@@ -131,7 +131,7 @@ export async function exportStatic(app: FastifyInstance, deps: AppDependencies, 
     }
   }
   // Dumps and the JSON-LD context.
-  for (const format of dumpFormats()) {
+  for (const format of publication.dumpFormats) {
     const url = `/dumps/${dumpFileName(publication.version, format)}`;
     handled.add(url);
     requests.push(async () => {
@@ -187,7 +187,7 @@ export async function exportStatic(app: FastifyInstance, deps: AppDependencies, 
   const config = {
     formats: RESOURCE_FORMATS,
     legacyMediaTypes: LEGACY_MEDIA_TYPES,
-    dumps: dumpFormats().map((f) => ({ extension: f.extension, file: dumpFileName(publication.version, f) })),
+    dumps: publication.dumpFormats.map((f) => ({ extension: f.extension, file: dumpFileName(publication.version, f) })),
     otherTypes,
   };
   write('/.htaccess', Buffer.from(htaccess(config), 'utf8'));

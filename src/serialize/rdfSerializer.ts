@@ -19,7 +19,7 @@ export interface RdfSerializeOptions {
   prefixes?: Record<string, string>;
 }
 
-const N3_FORMATS = {
+export const N3_FORMATS = {
   turtle: 'Turtle',
   trig: 'TriG',
   ntriples: 'N-Triples',

@@ -30,6 +30,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest request body accepted (bytes). */
   bodyLimit?: number;
+  /** Above this many quads the dumps are streamed (see PublicationOptions). */
+  maxInMemoryDumpQuads?: number;
 }
 
 export async function buildApp(deps: AppDependencies, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -57,7 +59,8 @@ export async function buildApp(deps: AppDependencies, options: AppOptions = {}):
   await app.register(storedQueryRoutes, { deps });
   await app.register(assetRoutes);
   await app.register(siteRoutes, { deps });
-  await app.register(dumpRoutes, { deps });
-  await app.register(resourceRoutes, { deps });
+  const publication = options.maxInMemoryDumpQuads === undefined ? {} : { maxInMemoryDumpQuads: options.maxInMemoryDumpQuads };
+  await app.register(dumpRoutes, { deps, ...publication });
+  await app.register(resourceRoutes, { deps, ...publication });
   return app;
 }

@@ -17,7 +17,7 @@ export interface TestApp {
 
 export const TEST_PUBLIC_URL = 'http://127.0.0.1:8080';
 
-export async function testApp(options: { limits?: Partial<QueryLimits>; kg?: KnowledgeGraph; publicUrl?: string; logger?: AppOptions['logger'] } = {}): Promise<TestApp> {
+export async function testApp(options: { limits?: Partial<QueryLimits>; kg?: KnowledgeGraph; publicUrl?: string; logger?: AppOptions['logger']; maxInMemoryDumpQuads?: number } = {}): Promise<TestApp> {
   const kg = options.kg ?? (await embeddedKnowledgeGraph());
   const queries = await QueryService.start(kg.store, { ...DEFAULT_QUERY_LIMITS, ...options.limits });
   const deps: AppDependencies = {
@@ -27,7 +27,10 @@ export async function testApp(options: { limits?: Partial<QueryLimits>; kg?: Kno
     sparql: new SparqlEngine(kg.store),
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
   };
-  const app = await buildApp(deps, options.logger ? { logger: options.logger } : {});
+  const app = await buildApp(deps, {
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.maxInMemoryDumpQuads !== undefined ? { maxInMemoryDumpQuads: options.maxInMemoryDumpQuads } : {}),
+  });
   return {
     app,
     deps,

@@ -33,6 +33,7 @@
 // served as HTML only. RDF never has its IRIs rewritten.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { DataFactory } from 'n3';
 import { CompactStore, type QuadStore } from '../../store/index.js';
 import type { Quad } from '@rdfjs/types';
@@ -49,11 +50,13 @@ import {
   datasetDescription,
   datasetVersion,
   dumpFormats,
+  keepsGraphs,
   ontologies,
 } from '../../describe/datasetDescription.js';
 import { contentTypeOf, formatByExtension, formatById, formatByMediaType, formatsOfKind, offeredMediaTypes, type Format } from '../../serialize/formats.js';
 import { negotiate } from '../../serialize/negotiate.js';
 import { serializeRdf } from '../../serialize/rdfSerializer.js';
+import { isStreamable, streamRdf } from '../../serialize/rdfStream.js';
 import { UnrepresentableError, UnsupportedFormatError } from '../../serialize/errors.js';
 import { dedupeQuads, mergeGraphs } from '../../serialize/quads.js';
 import { loadJsonLdContext } from '../../serialize/jsonLd.js';
@@ -62,6 +65,8 @@ import type { SiteContext } from '../../html/site.js';
 
 /** RDF formats in the server's order of preference (Turtle first: the default for * / *). */
 export const RDF_FORMATS: readonly Format[] = formatsOfKind('rdf-triples', 'rdf-quads');
+/** Default of PublicationOptions.maxInMemoryDumpQuads: the dumps of the 100× benchmark graph (0.8 M quads) are still built in memory. */
+export const MAX_IN_MEMORY_DUMP_QUADS = 1_000_000;
 export const HTML_FORMAT: Format = formatById('html')!;
 /** Formats of a resource page: every RDF format, then HTML. */
 export const RESOURCE_FORMATS: readonly Format[] = [...RDF_FORMATS, HTML_FORMAT];
@@ -112,6 +117,12 @@ interface DocumentSource extends PublishedDocument {
 export interface PublicationOptions {
   /** Last-Modified of every representation; default: the newest mtime of the loaded files. */
   lastModified?: Date;
+  /**
+   * Above this many quads the dumps are streamed, not built in memory (a
+   * dump of millions of quads would not fit in a string), so only the
+   * formats that can be streamed are offered, without byte sizes in the VoID.
+   */
+  maxInMemoryDumpQuads?: number;
 }
 
 /** Path on this server of an IRI under the base, e.g. '/protocol/brski'. */
@@ -157,6 +168,10 @@ export class Publication {
   readonly lastModified: Date;
   readonly site: SiteContext;
   readonly version: string;
+  /** Whether the dumps are streamed (a large dataset) rather than built once and kept. */
+  readonly streamsDumps: boolean;
+  /** The dump formats offered. */
+  readonly dumpFormats: readonly Format[];
   private readonly store: QuadStore;
   private readonly documentsByPath = new Map<string, DocumentSource>();
   private readonly representations = new Map<string, Promise<Representation>>();
@@ -171,6 +186,8 @@ export class Publication {
 
   constructor(private readonly deps: AppDependencies, options: PublicationOptions = {}) {
     this.store = deps.kg.store;
+    this.streamsDumps = this.store.size > (options.maxInMemoryDumpQuads ?? MAX_IN_MEMORY_DUMP_QUADS);
+    this.dumpFormats = dumpFormats().filter((f) => !this.streamsDumps || isStreamable(f.id));
     this.lastModified = options.lastModified ?? newestModification(deps.kg.files.map((f) => f.path));
     this.site = { kg: deps.kg, storedQueries: deps.storedQueries, sparql: deps.sparql, publicUrl: deps.publicUrl };
     this.version = datasetVersion(this.store);
@@ -237,9 +254,9 @@ export class Publication {
     return cached;
   }
 
-  /** The whole dataset in one RDF format: triple formats merge the graphs, quad formats keep them. */
+  /** The whole dataset in one RDF format, built once and kept: triple formats merge the graphs, quad formats keep them. */
   dump(format: Format): Promise<Representation> {
-    if (!RDF_FORMATS.includes(format)) throw new Error(`No dump in ${format.id}`);
+    if (!this.dumpFormats.includes(format) || this.streamsDumps) throw new Error(`No in-memory dump in ${format.id}`);
     let cached = this.dumps.get(format.id);
     if (!cached) {
       cached = serializeRdf(this.store.getQuads(null, null, null, null), format.id).then((text) => toRepresentation(Buffer.from(text, 'utf8'), format));
@@ -249,12 +266,33 @@ export class Publication {
     return cached;
   }
 
-  /** The VoID/DCAT description, with the byte size of every dump. */
+  /**
+   * The whole dataset as a stream (a large dataset): triple formats get the
+   * distinct triples of the union of the graphs, quad formats every graph in
+   * turn. Read lazily from the store; nothing is built in memory.
+   */
+  dumpStream(format: Format): Readable {
+    if (!this.streamsDumps || !this.dumpFormats.includes(format) || !isStreamable(format.id)) throw new Error(`No streamed dump in ${format.id}`);
+    const store = this.store;
+    const quads = keepsGraphs(format)
+      ? (function* allGraphs(): Generator<Quad> {
+          for (const graph of store.getGraphs(null, null, null)) yield* store.match(null, null, null, graph) as Iterable<Quad>;
+        })()
+      : (function* distinctTriples(): Generator<Quad> {
+          const ids = store.tripleIds();
+          for (let i = 0; i < ids.length; i += 3) {
+            yield DataFactory.quad(store.termOf(ids[i]!) as Quad['subject'], store.termOf(ids[i + 1]!) as Quad['predicate'], store.termOf(ids[i + 2]!) as Quad['object']);
+          }
+        })();
+    return streamRdf(quads, format.id, PREFIXES);
+  }
+
+  /** The VoID/DCAT description, with the byte size of every dump built in memory. */
   datasetQuads(): Promise<Quad[]> {
     this.datasetQuadsCache ??= (async () => {
       const sizes: Record<string, number> = {};
-      for (const format of dumpFormats()) sizes[format.id] = (await this.dump(format)).body.length;
-      return datasetDescription(this.store, { publicUrl: this.publicUrl, dumpSizes: sizes });
+      if (!this.streamsDumps) for (const format of this.dumpFormats) sizes[format.id] = (await this.dump(format)).body.length;
+      return datasetDescription(this.store, { publicUrl: this.publicUrl, dumpSizes: sizes, dumps: this.dumpFormats });
     })();
     return this.datasetQuadsCache;
   }
@@ -360,7 +398,7 @@ export class Publication {
       html: async () => null,
     });
     // Which IRIs the VoID describes does not depend on the dump sizes.
-    const voidStore = new CompactStore(datasetDescription(this.store, { publicUrl: this.publicUrl }));
+    const voidStore = new CompactStore(datasetDescription(this.store, { publicUrl: this.publicUrl, dumps: this.dumpFormats }));
     for (const subject of voidStore.getSubjects(null, null, null)) {
       if (subject.termType !== 'NamedNode' || !subject.value.startsWith(BASE) || subject.value.includes('#')) continue;
       const path = pathOf(subject.value);
@@ -563,8 +601,8 @@ const resourceQuerySchema = {
   properties: { format: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'array', items: { type: 'string' } }] } },
 } as const;
 
-export const resourceRoutes: FastifyPluginAsync<{ deps: AppDependencies } & PublicationOptions> = async (app, { deps, lastModified }) => {
-  const publication = publicationFor(deps, lastModified ? { lastModified } : {});
+export const resourceRoutes: FastifyPluginAsync<{ deps: AppDependencies } & PublicationOptions> = async (app, { deps, ...options }) => {
+  const publication = publicationFor(deps, options);
   let contextRepresentation: Promise<Representation> | null = null;
 
   // The published JSON-LD context (https://w3id.org/iot-setup/context.jsonld).
