@@ -37,7 +37,6 @@ export interface QueryOutput {
   truncated: boolean;
 }
 
-/** Prepared queries kept (texts longer than PREPARED_CACHE_MAX_TEXT are prepared every time). */
 /**
  * Compiled (dist/*.js), the worker is plain JavaScript; run from source
  * (tsx, vitest), a shim registers tsx in the worker first.
@@ -46,6 +45,7 @@ const WORKER_URL = import.meta.url.endsWith('.js')
   ? new URL('./queryWorker.js', import.meta.url)
   : new URL('./queryWorkerEntry.mjs', import.meta.url);
 
+/** Prepared queries kept (texts longer than PREPARED_CACHE_MAX_TEXT are prepared every time). */
 const PREPARED_CACHE_ENTRIES = 1000;
 const PREPARED_CACHE_MAX_TEXT = 20_000;
 
