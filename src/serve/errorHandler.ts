@@ -5,6 +5,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { HttpError } from './httpError.js';
 import { negotiate } from '../serialize/negotiate.js';
 import { renderErrorPage } from '../html/pages.js';
+import { QueryExecutionError } from '../query/queryService.js';
+import { QueryRejection } from '../query/queryRequest.js';
+import { PoolBusyError, TaskTimeoutError, WorkerCrashError } from '../query/workerPool.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -28,7 +31,8 @@ const REASONS: Record<number, string> = {
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | HttpError | Error, request, reply) => {
+    const error = toHttpError(thrown);
     const statusCode = statusOf(error);
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ statusCode, message: error.message }, 'request refused');
@@ -49,6 +53,15 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, statusCo
   if (type === 'application/json') return reply.type('application/json; charset=utf-8').send(body);
   if (type === 'text/html') return reply.type('text/html; charset=utf-8').send(renderErrorPage(statusCode, `${body.error}: ${message}`));
   return reply.type('text/plain; charset=utf-8').send(`${statusCode} ${body.error}: ${message}\n`);
+}
+
+/** What the query service throws (from the endpoint or from a page's query), as the HTTP answer it stands for. */
+export function toHttpError<E extends Error>(error: E): E | HttpError {
+  if (error instanceof PoolBusyError) return new HttpError(503, error.message, { 'Retry-After': '2' });
+  if (error instanceof TaskTimeoutError) return new HttpError(504, error.message);
+  if (error instanceof WorkerCrashError) return new HttpError(500, 'The query could not be completed.');
+  if (error instanceof QueryExecutionError || error instanceof QueryRejection) return new HttpError(error.statusCode, error.message);
+  return error;
 }
 
 function statusOf(error: FastifyError | HttpError | Error): number {

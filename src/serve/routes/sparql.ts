@@ -10,8 +10,6 @@ import { formatById, formatByMediaType, formatByExtension } from '../../serializ
 import { serializeRdf } from '../../serialize/rdfSerializer.js';
 import { supportsAsk } from '../../serialize/sparqlResults.js';
 import { QueryRejection, type QueryForm, type QueryRequest } from '../../query/queryRequest.js';
-import { QueryExecutionError } from '../../query/queryService.js';
-import { PoolBusyError, TaskTimeoutError, WorkerCrashError } from '../../query/workerPool.js';
 import { serviceDescription, SERVICE_DESCRIPTION_PREFIXES } from '../../describe/serviceDescription.js';
 import { renderQueryPage } from '../queryPage.js';
 
@@ -111,13 +109,10 @@ export const sparqlRoutes: FastifyPluginAsync<{ deps: AppDependencies }> = async
     const formatOverride = (request.query as Params).format;
     const formatId = chooseResultFormat(prepared.form, request.headers.accept, typeof formatOverride === 'string' ? formatOverride : undefined);
     reply.header('Vary', 'Accept');
-    try {
-      const output = await deps.queries.run(prepared, formatId);
-      if (output.truncated) reply.header('X-Result-Truncated', String(deps.queries.limits.maxRows));
-      return reply.type(output.contentType).send(output.body);
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    // Timeouts, overload and failures of the query service are mapped in the error handler.
+    const output = await deps.queries.run(prepared, formatId);
+    if (output.truncated) reply.header('X-Result-Truncated', String(deps.queries.limits.maxRows));
+    return reply.type(output.contentType).send(output.body);
   }
 };
 
@@ -159,12 +154,4 @@ function list(value: string | string[] | undefined): string[] {
 
 function readOnly(): HttpError {
   return new HttpError(403, 'SPARQL Update is not supported: this endpoint is read-only.');
-}
-
-export function toHttpError(error: unknown): unknown {
-  if (error instanceof PoolBusyError) return new HttpError(503, error.message, { 'Retry-After': '2' });
-  if (error instanceof TaskTimeoutError) return new HttpError(504, error.message);
-  if (error instanceof WorkerCrashError) return new HttpError(500, 'The query could not be completed.');
-  if (error instanceof QueryExecutionError) return new HttpError(error.statusCode, error.message);
-  return error;
 }

@@ -7,7 +7,7 @@ import type { AppDependencies } from '../app.js';
 import { HttpError, notFound } from '../httpError.js';
 import { bindParameters, QueryParameterError, type StoredQuery } from '../../query/storedQueries.js';
 import { QueryRejection } from '../../query/queryRequest.js';
-import { chooseResultFormat, toHttpError } from './sparql.js';
+import { chooseResultFormat } from './sparql.js';
 import { openApiDocument } from '../openApi.js';
 import { negotiate } from '../../serialize/negotiate.js';
 import { renderStoredQueryList } from '../storedQueryPage.js';
@@ -59,13 +59,9 @@ export const storedQueryRoutes: FastifyPluginAsync<{ deps: AppDependencies }> = 
     const override = typeof format === 'string' ? format : extension;
     const formatId = chooseResultFormat(prepared.form, request.headers.accept, override);
     reply.header('Vary', 'Accept');
-    try {
-      const output = await deps.queries.run(prepared, formatId, parameters);
-      if (output.truncated) reply.header('X-Result-Truncated', String(deps.queries.limits.maxRows));
-      return reply.type(output.contentType).send(output.body);
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    const output = await deps.queries.run(prepared, formatId, parameters);
+    if (output.truncated) reply.header('X-Result-Truncated', String(deps.queries.limits.maxRows));
+    return reply.type(output.contentType).send(output.body);
   }
 };
 
