@@ -15,6 +15,11 @@ import type { Quad, Term, Variable } from '@rdfjs/types';
 export type Row = Record<string, Term>;
 export type ParameterBindings = Record<string, Term>;
 
+/** What the HTML pages query: SELECT rows, parameters bound as terms (SparqlEngine in process, WorkerRows on the query workers). */
+export interface RowSource {
+  select(query: string, parameters?: ParameterBindings): Promise<Row[]>;
+}
+
 const dataFactory: ComunicaDataFactory = new DataFactory() as ComunicaDataFactory;
 
 interface Loaded {
@@ -22,7 +27,7 @@ interface Loaded {
   bindingsFactory: BindingsFactory;
 }
 
-export class SparqlEngine {
+export class SparqlEngine implements RowSource {
   private loaded: Promise<Loaded> | null = null;
 
   constructor(private readonly store: QuadStore) {}

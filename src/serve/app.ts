@@ -6,7 +6,7 @@ import cors from '@fastify/cors';
 import type { KnowledgeGraph } from '../knowledgeGraph.js';
 import type { QueryService } from '../query/queryService.js';
 import type { StoredQuery } from '../query/storedQueries.js';
-import type { SparqlEngine } from '../query/sparqlEngine.js';
+import type { RowSource } from '../query/sparqlEngine.js';
 import { registerErrorHandling } from './errorHandler.js';
 import { healthRoutes } from './routes/health.js';
 import { sparqlRoutes } from './routes/sparql.js';
@@ -20,8 +20,8 @@ export interface AppDependencies {
   kg: KnowledgeGraph;
   queries: QueryService;
   storedQueries: readonly StoredQuery[];
-  /** In-process engine for server-side pages (the comparison tables); user queries go to `queries`. */
-  sparql: SparqlEngine;
+  /** Runs the server-side pages' queries (the comparison tables); the server gives WorkerRows over `queries`. */
+  sparql: RowSource;
   /** Public base URL of this server, used for links in HTML and the service description. */
   publicUrl: string;
 }

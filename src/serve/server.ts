@@ -11,7 +11,7 @@ import { buildKnowledgeGraph } from '../knowledgeGraph.js';
 import type { AppConfig } from '../config.js';
 import { QueryService } from '../query/queryService.js';
 import { loadStoredQueries } from '../query/storedQueries.js';
-import { SparqlEngine } from '../query/sparqlEngine.js';
+import { WorkerRows } from '../query/workerRows.js';
 
 export async function serve(config: AppConfig): Promise<void> {
   const started = performance.now();
@@ -30,7 +30,7 @@ export async function serve(config: AppConfig): Promise<void> {
   const queries = launcher.service;
   const storedQueries = loadStoredQueries(config.queriesDir);
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const sparql = new SparqlEngine(kg.store);
+  const sparql = new WorkerRows(queries);
   const { buildApp } = await import('./app.js');
   // Asynchronous log writes: under load, lines written while a write is in
   // flight go out together instead of one write(2) per access-log line.

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDependencies, type AppOptions } from '../../src/serve/app.js';
 import { DEFAULT_QUERY_LIMITS, QueryService, type QueryLimits } from '../../src/query/queryService.js';
 import { loadStoredQueries } from '../../src/query/storedQueries.js';
-import { SparqlEngine } from '../../src/query/sparqlEngine.js';
+import { WorkerRows } from '../../src/query/workerRows.js';
 import type { KnowledgeGraph } from '../../src/knowledgeGraph.js';
 import { QUERIES_DIR, embeddedKnowledgeGraph } from './knowledgeGraph.js';
 
@@ -24,7 +24,7 @@ export async function testApp(options: { limits?: Partial<QueryLimits>; kg?: Kno
     kg,
     queries,
     storedQueries: loadStoredQueries(QUERIES_DIR),
-    sparql: new SparqlEngine(kg.store),
+    sparql: new WorkerRows(queries),
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
   };
   const app = await buildApp(deps, {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataFactory } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
+import { SparqlEngine } from '../../src/query/sparqlEngine.js';
 import { FIXTURES_DIR } from '../helpers/knowledgeGraph.js';
 import { BASE, DRAFT, IOT } from '../../src/namespaces.js';
 import { escapeHtml } from '../../src/html/escape.js';
@@ -179,7 +180,7 @@ describe('/compare/processes (section 3.4)', () => {
   it('lists, under each of the four kinds, exactly the processes the data maps to it', async () => {
     const html = pages.get('/compare/processes')!;
     const query = t.deps.storedQueries.find((q) => q.name === 'processes-by-kind')!;
-    const rows = await t.deps.sparql.select(query.text, bindParameters(query, {}));
+    const rows = await new SparqlEngine(t.deps.kg.store).select(query.text, bindParameters(query, {}));
     const kinds = ['manufacture', 'locate-peer', 'obtain-credentials', 'authentication'];
     expect(all(html, /data-kind="([^"]+)"/g)).toEqual(kinds);
     for (const kind of kinds) {

@@ -2,7 +2,7 @@
 // with ours: python rdflib (SPARQL results JSON/XML/CSV/TSV; Turtle,
 // N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) and raptor's `rapper` for
 // RDF/XML. Each must give the same answer as the in-process engine
-// (deps.sparql) over the same store. Then content negotiation: q-values pick
+// (SparqlEngine) over the same store. Then content negotiation: q-values pick
 // the format, and a request for nothing we can produce is answered 406.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { GRAPH } from '../../src/namespaces.js';
+import { SparqlEngine } from '../../src/query/sparqlEngine.js';
 
 const PYTHON = '/usr/bin/python3';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
@@ -183,9 +184,12 @@ function distinctBlankNodes(rows: PlainRow[]): number {
 // ------------------------------------------------------------ tests
 
 let t: TestApp;
+/** The in-process engine over the same store: the reference the endpoint's answers are compared with. */
+let reference: SparqlEngine;
 
 beforeAll(async () => {
   t = await testApp();
+  reference = new SparqlEngine(t.deps.kg.store);
   workDir = mkdtempSync(join(tmpdir(), 'result-formats-'));
 });
 afterAll(async () => {
@@ -207,7 +211,7 @@ describe('SELECT results, read back by rdflib', () => {
   let expected: PlainRow[];
 
   beforeAll(async () => {
-    expected = plainRows(await t.deps.sparql.select(SELECT_QUERY));
+    expected = plainRows(await reference.select(SELECT_QUERY));
     // The query exercises what it is meant to: several rows, an unbound value, the special string.
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(expected.some((r) => r.tricky)).toBe(true);
@@ -240,7 +244,7 @@ describe('SELECT results, read back by rdflib', () => {
 
   for (const [type, format] of [...cases, ['text/csv', 'csv'] as const]) {
     it(`${format}: blank nodes keep their identity within one result`, async () => {
-      const engineRows = plainRows(await t.deps.sparql.select(BLANK_SELECT_QUERY));
+      const engineRows = plainRows(await reference.select(BLANK_SELECT_QUERY));
       expect(engineRows.length).toBeGreaterThan(3);
       const parsed = parseResultsWithRdflib((await query(BLANK_SELECT_QUERY, type)).body, format);
       const rows = parsed.rows!;
@@ -267,10 +271,10 @@ describe('ASK results, read back by rdflib', () => {
       for (const q of [yes, no]) {
         const res = await query(q, type);
         expect(mediaType(res)).toBe(type);
-        expect(parseResultsWithRdflib(res.body, format).boolean).toBe(await t.deps.sparql.ask(q));
+        expect(parseResultsWithRdflib(res.body, format).boolean).toBe(await reference.ask(q));
       }
-      expect(await t.deps.sparql.ask(yes)).toBe(true);
-      expect(await t.deps.sparql.ask(no)).toBe(false);
+      expect(await reference.ask(yes)).toBe(true);
+      expect(await reference.ask(no)).toBe(false);
     });
   }
 
@@ -291,7 +295,7 @@ describe('CONSTRUCT and DESCRIBE graphs, read back by rdflib (and rapper for RDF
     describe(name, () => {
       let expected: Quad[];
       beforeAll(async () => {
-        expected = await t.deps.sparql.construct(text);
+        expected = await reference.construct(text);
         expect(expected.length).toBeGreaterThan(10);
       });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { testApp, TEST_PUBLIC_URL, type TestApp } from '../helpers/app.js';
+import { SparqlEngine } from '../../src/query/sparqlEngine.js';
 import { QUERIES_DIR } from '../helpers/knowledgeGraph.js';
 import { bindParameters } from '../../src/query/storedQueries.js';
 
@@ -154,7 +155,7 @@ describe('GET /queries/protocol-processes?protocol=brski', () => {
 
   it('answers the same as the in-process engine', async () => {
     const query = t.deps.storedQueries.find((q) => q.name === 'protocol-processes')!;
-    const rows = await t.deps.sparql.select(query.text, bindParameters(query, { protocol: 'brski' }));
+    const rows = await new SparqlEngine(t.deps.kg.store).select(query.text, bindParameters(query, { protocol: 'brski' }));
     expect(rows.map((r) => r.processLabel!.value)).toEqual(BRSKI_PROCESSES);
   });
 
