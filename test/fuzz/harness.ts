@@ -19,7 +19,7 @@ export interface Failure {
   problem: string;
 }
 
-export async function check(
+async function check(
   app: FastifyInstance,
   index: number,
   label: string,
@@ -54,17 +54,28 @@ export async function check(
   return { outcome: { index, label, status, ms } };
 }
 
-/** Runs `cases` with at most `concurrency` requests in flight. */
-export async function runAll<T>(cases: readonly T[], concurrency: number, run: (c: T, index: number) => Promise<void>): Promise<void> {
+/** Sends every case (at most `concurrency` in flight) and checks each answer: what was answered, and what failed. */
+export async function checkAll(
+  app: FastifyInstance,
+  cases: ReadonlyArray<{ label: string; options: InjectOptions }>,
+  deadlineMs: number,
+  concurrency = 4,
+): Promise<{ outcomes: Outcome[]; failures: Failure[] }> {
+  const outcomes: Outcome[] = [];
+  const failures: Failure[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < cases.length) {
         const index = next++;
-        await run(cases[index]!, index);
+        const { label, options } = cases[index]!;
+        const { outcome, failure } = await check(app, index, label, options, deadlineMs);
+        if (failure) failures.push(failure);
+        if (outcome) outcomes.push(outcome);
       }
     }),
   );
+  return { outcomes, failures };
 }
 
 /** Percent-encodes any string; a lone surrogate becomes the (invalid) UTF-8 bytes of a surrogate. */

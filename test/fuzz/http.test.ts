@@ -8,7 +8,7 @@ import { testApp, type TestApp } from '../helpers/app.js';
 import { loadStoredQueries } from '../../src/query/storedQueries.js';
 import { QUERIES_DIR } from '../helpers/knowledgeGraph.js';
 import { Prng } from './prng.js';
-import { check, encode, runAll, type Failure, type Outcome } from './harness.js';
+import { checkAll, encode } from './harness.js';
 
 const SEED = 7_041_977;
 const CASES = Number(process.env.FUZZ_CASES ?? 2500);
@@ -118,13 +118,7 @@ describe('fuzzing every route with random paths, headers and bodies (fixed seed)
       const options = makeCase(rng);
       return { label: `case ${i}: ${String(options.method)} ${String(options.url).slice(0, 200)} ${JSON.stringify(options.headers)}`, options };
     });
-    const failures: Failure[] = [];
-    const outcomes: Outcome[] = [];
-    await runAll(cases, 4, async (c, index) => {
-      const { outcome, failure } = await check(t.app, index, c.label, c.options, DEADLINE_MS);
-      if (failure) failures.push(failure);
-      if (outcome) outcomes.push(outcome);
-    });
+    const { outcomes, failures } = await checkAll(t.app, cases, DEADLINE_MS);
     const statuses = new Set(outcomes.map((o) => o.status));
     // The fuzzer must reach both successful answers and refusals, or it tests nothing.
     expect([...statuses].some((s) => s >= 200 && s < 300)).toBe(true);

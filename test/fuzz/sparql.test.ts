@@ -12,7 +12,7 @@ import { testApp, type TestApp } from '../helpers/app.js';
 import { loadStoredQueries } from '../../src/query/storedQueries.js';
 import { QUERIES_DIR } from '../helpers/knowledgeGraph.js';
 import { Prng } from './prng.js';
-import { check, encode, runAll, type Failure, type Outcome } from './harness.js';
+import { checkAll, encode } from './harness.js';
 
 const SEED = 20260417;
 const CASES = Number(process.env.FUZZ_CASES ?? 2500);
@@ -143,13 +143,7 @@ describe('fuzzing /sparql with mutated competency queries (fixed seed)', () => {
       }
       cases.push({ label: `case ${cases.length}: ${JSON.stringify(text.slice(0, 160))}`, options: request(rng, text) });
     }
-    const failures: Failure[] = [];
-    const outcomes: Outcome[] = [];
-    await runAll(cases, 4, async (c, index) => {
-      const { outcome, failure } = await check(t.app, index, c.label, c.options, DEADLINE_MS);
-      if (failure) failures.push(failure);
-      if (outcome) outcomes.push(outcome);
-    });
+    const { outcomes, failures } = await checkAll(t.app, cases, DEADLINE_MS);
     const statuses = new Map<number, number>();
     for (const o of outcomes) statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
     // Most mutants are syntax errors; some must still reach the engine, or the

@@ -6,20 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { DataFactory, Store, type Term as N3Term } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { CompactStore, termKey } from '../../src/store/index.js';
+import { Prng } from '../../bench/lib/prng.js';
 
 const { namedNode, blankNode, literal, defaultGraph, quad } = DataFactory;
 const XSD_INTEGER = namedNode('http://www.w3.org/2001/XMLSchema#integer');
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const subjects: Quad['subject'][] = [...Array(8)].map((_, i) => (i % 3 === 0 ? blankNode(`b${i}`) : namedNode(`http://example.org/s${i}`)));
 const predicates: Quad['predicate'][] = [...Array(4)].map((_, i) => namedNode(`http://example.org/p${i}`));
@@ -35,13 +25,9 @@ const objects: Quad['object'][] = [
 ];
 const graphs: Quad['graph'][] = [defaultGraph(), namedNode('http://example.org/g1'), namedNode('http://example.org/g2')];
 
-function pick<T>(next: () => number, items: readonly T[]): T {
-  return items[Math.floor(next() * items.length)]!;
-}
-
 function randomQuads(seed: number, n: number): Quad[] {
-  const next = random(seed);
-  return [...Array(n)].map(() => quad(pick(next, subjects), pick(next, predicates), pick(next, objects), pick(next, graphs)) as Quad);
+  const rng = new Prng(seed);
+  return [...Array(n)].map(() => quad(rng.pick(subjects), rng.pick(predicates), rng.pick(objects), rng.pick(graphs)) as Quad);
 }
 
 const key = (q: Quad): string => JSON.stringify([termKey(q.subject), termKey(q.predicate), termKey(q.object), termKey(q.graph)]);

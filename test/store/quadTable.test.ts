@@ -2,23 +2,14 @@
 // duplicates, every index order, removals, and writes after a seal.
 import { describe, expect, it } from 'vitest';
 import { ANY, ABSENT, QuadTable, type IdPattern } from '../../src/store/quadTable.js';
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Prng } from '../../bench/lib/prng.js';
 
 type Row = [number, number, number, number];
 const rowKey = (r: readonly number[]): string => r.join(' ');
 
 function randomRows(seed: number, n: number, range: number): Row[] {
-  const next = random(seed);
-  const id = (): number => Math.floor(next() * range);
+  const rng = new Prng(seed);
+  const id = (): number => Math.floor(rng.next() * range);
   return [...Array(n)].map((): Row => [id(), id() % 5, id(), id() % 3]);
 }
 
