@@ -233,6 +233,12 @@ describe('independent parsers agree with N3.js', () => {
     expect(names.filter((n) => n.startsWith('data/protocol-'))).toHaveLength(11);
   });
 
+  // The parsers are required (the resource and dump tests need them too): the
+  // blocks below are skipped only so that this check is the one that fails.
+  it('rapper and python3-rdflib are installed (.ci/run installs raptor2-utils and python3-rdflib)', () => {
+    expect({ rapper: HAS_RAPPER, rdflib: HAS_RDFLIB }).toEqual({ rapper: true, rdflib: true });
+  });
+
   describe.skipIf(!HAS_RAPPER)(
     HAS_RAPPER ? 'rapper -i turtle -c' : 'rapper -i turtle -c — SKIPPED: rapper is not installed (.ci/run installs raptor2-utils)',
     () => {
