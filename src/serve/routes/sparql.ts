@@ -84,13 +84,16 @@ export const sparqlRoutes: FastifyPluginAsync<{ deps: AppDependencies }> = async
     },
   });
 
-  app.get('/query', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderQueryPage(deps)));
+  // The same for every request (the stored queries are read once): rendered on first use.
+  let queryPageHtml: string | undefined;
+  const queryPage = (): string => (queryPageHtml ??= renderQueryPage(deps));
+  app.get('/query', async (_request, reply) => reply.type('text/html; charset=utf-8').send(queryPage()));
 
   async function describeService(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const mediaType = negotiate(request.headers.accept, DESCRIPTION_TYPES);
     reply.header('Vary', 'Accept');
     if (!mediaType) throw notAcceptable(DESCRIPTION_TYPES);
-    if (mediaType === 'text/html') return reply.type('text/html; charset=utf-8').send(renderQueryPage(deps));
+    if (mediaType === 'text/html') return reply.type('text/html; charset=utf-8').send(queryPage());
     const format = formatByMediaType(mediaType)!;
     const body = await serializeRdf(serviceDescription(deps.kg.store, `${deps.publicUrl}/sparql`), format.id, {
       prefixes: SERVICE_DESCRIPTION_PREFIXES,
