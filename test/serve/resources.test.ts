@@ -16,7 +16,7 @@ import { expectIsomorphic } from '../helpers/rdf.js';
 import { expectSameDataset, parseWithJsonLdJs, parseWithPython, parseWithRapper, type PythonRdfFormat } from '../serialize/parsers.js';
 import { describeResource, descriptionQuads } from '../../src/describe/resourceDescription.js';
 import { BASE, GRAPH, ONTOLOGY_IRI, OWL, RDFS } from '../../src/namespaces.js';
-import { Publication } from '../../src/serve/routes/resources.js';
+import { Publication, publicationFor } from '../../src/serve/routes/resources.js';
 import { FORMATS } from '../../src/serialize/formats.js';
 
 const { namedNode, quad } = DataFactory;
@@ -447,6 +447,17 @@ describe('negotiated answers are worked out once and stay the same', () => {
       expect(again.headers[header], header).toBe(first.headers[header]);
     }
     expect(again.body).toBe(first.body);
+  });
+
+  it('a repeated request is answered from the prepared answers; a new Accept adds one', async () => {
+    const answers = publicationFor(t.deps).answers;
+    const accept = 'application/n-quads;q=0.9, text/turtle;q=0.2';
+    await get('/protocol/eap-noob', { accept });
+    const size = answers.size;
+    await get('/protocol/eap-noob', { accept });
+    expect(answers.size).toBe(size);
+    await get('/protocol/eap-noob', { accept: `${accept}, application/trig;q=0.1` });
+    expect(answers.size).toBe(size + 1);
   });
 
   it('the same Accept on another path is negotiated for that path', async () => {
